@@ -1,0 +1,124 @@
+package com.evalue.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Exit codes and messages of the command line: 0 success, 1 failure (one line), 2 usage error. */
+class EValueCliTest {
+  @TempDir Path tmp;
+
+  record Result(int code, String out, String err) {}
+
+  static Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = EValueCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "db", "fleet", "ingest", "simulate", "compact", "demo", "ingest files"})
+  void everyCommandHasHelp(String command) {
+    String[] args = (command.isEmpty() ? "--help" : command + " --help").split(" ");
+    Result r = run(args);
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("Usage: evalue"), r.out());
+  }
+
+  @Test
+  void unknownSubcommandIsAUsageError() {
+    Result r = run("frobnicate");
+    assertEquals(EValueCli.EXIT_USAGE, r.code());
+    assertTrue(r.err().contains("Unmatched argument") || r.err().contains("frobnicate"), r.err());
+    assertTrue(r.err().contains("--help"), r.err());
+  }
+
+  @Test
+  void missingSubcommandIsAUsageError() {
+    assertEquals(EValueCli.EXIT_USAGE, run().code());
+    assertEquals(EValueCli.EXIT_USAGE, run("ingest").code());
+  }
+
+  @Test
+  void missingRequiredOptionIsAUsageError() {
+    Result r = run("ingest", "files", "--make", "tesla");
+    assertEquals(EValueCli.EXIT_USAGE, r.code());
+    assertTrue(r.err().contains("--input"), r.err());
+  }
+
+  @Test
+  void unknownMakeIsAUsageErrorNamingTheValidCodes() {
+    Result r = run("ingest", "files", "--make", "trabant", "--input", tmp.toString());
+    assertEquals(EValueCli.EXIT_USAGE, r.code());
+    assertTrue(r.err().contains("unknown make 'trabant'") && r.err().contains("mercedes-benz"), r.err());
+  }
+
+  @Test
+  void badValuesAreUsageErrors() {
+    assertEquals(EValueCli.EXIT_USAGE, run("compact", "--date", "yesterday").code());
+    assertEquals(EValueCli.EXIT_USAGE, run("simulate", "--vehicles", "many").code());
+    Result r = run("simulate", "--vehicles", "0", "--out", tmp.toString());
+    assertEquals(EValueCli.EXIT_USAGE, r.code());
+    assertTrue(r.err().contains("vehicles"), r.err());
+  }
+
+  @Test
+  void aFailureIsOneLineWithoutStackTrace() throws Exception {
+    Path empty = Files.createDirectories(tmp.resolve("empty"));
+    Result r = run("ingest", "files", "--make", "tesla", "--input", empty.toString(),
+        "--warehouse", tmp.resolve("wh").toString());
+    assertEquals(EValueCli.EXIT_FAILURE, r.code());
+    assertTrue(r.err().startsWith("evalue: error: no payload files"), r.err());
+    assertEquals(1, r.err().strip().lines().count(), r.err());
+    assertFalse(r.err().contains("\tat "), r.err());
+  }
+
+  @Test
+  void anInsecureRemoteS3EndpointIsRefused() {
+    Result r = run("compact", "--warehouse", "s3://bucket/prefix", "--s3-endpoint", "http://s3.example.com",
+        "--db-dir", tmp.resolve("pg").toString());
+    assertEquals(EValueCli.EXIT_FAILURE, r.code());
+    assertTrue(r.err().contains("must use https"), r.err());
+  }
+
+  @Test
+  void simulateWritesTheFleetFiles() {
+    Result r = run("simulate", "--vehicles", "3", "--days", "2", "--seed", "5", "--out", tmp.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(Files.exists(tmp.resolve("fleet.csv")));
+    assertTrue(Files.exists(tmp.resolve("truth.csv")));
+    assertTrue(r.out().contains("simulated 3 vehicles x 2 days"), r.out());
+  }
+
+  @Test
+  void migrateTwiceThenImportAFleetOnTheEmbeddedDatabase() throws Exception {
+    String pg = tmp.resolve("pg").toString();
+    Result first = run("db", "migrate", "--db-dir", pg);
+    assertEquals(0, first.code(), first.err());
+    assertTrue(first.out().contains("applied=1"), first.out());
+    Result second = run("db", "migrate", "--db-dir", pg);
+    assertEquals(0, second.code(), second.err());
+    assertTrue(second.out().contains("applied=0"), second.out());
+
+    Path csv = tmp.resolve("fleet.csv");
+    Files.writeString(csv, "vin,make,model,net_capacity_kwh,range_km\n"
+        + "5YJ3E7EB9NF000123,tesla,model 3,75.0,602\n"
+        + "5YJ3E7EB9NF00012O,tesla,model 3,75.0,602\n");
+    Result imported = run("fleet", "import", "--csv", csv.toString(), "--db-dir", pg);
+    assertEquals(0, imported.code(), imported.err());
+    assertTrue(imported.out().contains("inserted=1") && imported.out().contains("rejected=1"), imported.out());
+    assertTrue(imported.out().contains("line 3"), imported.out());
+    Result again = run("fleet", "import", "--csv", csv.toString(), "--db-dir", pg);
+    assertTrue(again.out().contains("inserted=0") && again.out().contains("unchanged=1"), again.out());
+  }
+}

@@ -1,0 +1,6 @@
+package com.evalue.simulate.emit;
+
+@FunctionalInterface
+public interface RecordSink {
+  void accept(EmittedRecord record);
+}

@@ -1,0 +1,6 @@
+package com.evalue.simulate.physics;
+
+public enum ChargeKind {
+  AC,
+  DC
+}
