@@ -68,7 +68,7 @@ public final class BmwPushEmitter implements SourceEmitter {
       }
       double range = s.energyStoredKwh() / consumption * 100;
       kv(kvs, "kombi_remaining_electric_range", Long.toString(Math.round(range)), "km", t);
-      kv(kvs, "avg_electric_range_consumption", Formats.fixed(consumption, 1), "kWh/100km", t);
+      kv(kvs, "avg_electric_range_consumption", Formats.fixed(consumption, 1), "kWh/100 km", t);
       kv(kvs, "charging_status", chargingStatus(s.activity()), null, t);
       if (s.acCharging()) {
         int phases = s.session().acPhases();

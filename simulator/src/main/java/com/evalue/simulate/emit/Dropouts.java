@@ -53,8 +53,4 @@ public final class Dropouts {
     }
     return false;
   }
-
-  public long totalSeconds() {
-    return windows.stream().mapToLong(w -> w.to().getEpochSecond() - w.from().getEpochSecond()).sum();
-  }
 }

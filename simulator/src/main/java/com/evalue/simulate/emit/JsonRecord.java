@@ -97,13 +97,4 @@ public final class JsonRecord implements SourceRecord {
       }
     }
   }
-
-  /** Small helper for {@code {"value": v, "unit": u}} leaves. */
-  public static ObjectNode valueUnit(double value, String unit) {
-    ObjectNode n = MAPPER.createObjectNode();
-    n.put("value", value);
-    n.put("unit", unit);
-    return n;
-  }
-
 }

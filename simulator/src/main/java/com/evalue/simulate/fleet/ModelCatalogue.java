@@ -8,7 +8,8 @@ public final class ModelCatalogue {
   private static final List<VehicleModel> MODELS =
       List.of(
           new VehicleModel(Make.TESLA, "model 3", 75.0, 602, 13.8, 250, 11, 82.0, List.of("5YJ", "LRW"), "3E7EB", 3),
-          new VehicleModel(Make.TESLA, "model y", 75.0, 533, 15.6, 250, 11, 82.0, List.of("5YJ", "LRW", "XP7"), "YGDEE", 4),
+          new VehicleModel(
+              Make.TESLA, "model y", 75.0, 533, 15.6, 250, 11, 82.0, List.of("5YJ", "LRW", "XP7"), "YGDEE", 4),
           new VehicleModel(Make.BMW, "i4", 80.7, 590, 16.2, 205, 11, 83.9, List.of("WBA", "WBY"), null, 0),
           new VehicleModel(Make.BMW, "cooper se", 28.9, 234, 14.6, 50, 11, 32.6, List.of("WBY"), null, 0),
           new VehicleModel(Make.MERCEDES_BENZ, "eqa", 66.5, 426, 17.4, 100, 11, 70.5, List.of("W1N"), null, 0),

@@ -2,6 +2,7 @@ package com.evalue.simulate.fleet;
 
 import com.evalue.simulate.random.Rng;
 import com.evalue.transforms.model.Make;
+import com.evalue.transforms.model.Vin;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -20,6 +21,9 @@ public final class VinFactory {
   public String next(VehicleModel model, int modelYear, Rng rng) {
     while (true) {
       String vin = candidate(model, modelYear, rng);
+      if (!Vin.isValid(vin)) {
+        throw new IllegalStateException("generated an invalid VIN " + vin);
+      }
       if (issued.add(vin)) {
         return vin;
       }

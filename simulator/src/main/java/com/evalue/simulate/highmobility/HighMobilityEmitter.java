@@ -46,6 +46,8 @@ public final class HighMobilityEmitter implements SourceEmitter {
   private final boolean durationInMinutes;
   private final boolean explicitNullFailure;
   private final int socDecimals;
+  private final double priorSessionKwh;
+  private final double priorSessionSeconds;
 
   public HighMobilityEmitter(SimulatedVehicle vehicle, VehicleHistory history, long seed, boolean defects,
       Dropouts dropouts) {
@@ -63,6 +65,8 @@ public final class HighMobilityEmitter implements SourceEmitter {
     this.durationInMinutes = config.chance(0.3);
     this.explicitNullFailure = make == Make.KIA;
     this.socDecimals = defects ? 2 : 4;
+    this.priorSessionKwh = Formats.round(config.uniform(8, 40), 2); // the session before the simulated period
+    this.priorSessionSeconds = Math.round(config.uniform(1800, 5 * 3600));
     this.rng = Rng.derive(seed, "hm-values", vehicle.index());
   }
 
@@ -116,11 +120,11 @@ public final class HighMobilityEmitter implements SourceEmitter {
     if (make == Make.MERCEDES_BENZ) {
       ObjectNode session = root.putObject("charging_session");
       SessionReading last = s.lastSession();
-      double seconds = last == null ? 0 : last.seconds();
+      double seconds = last == null ? priorSessionSeconds : last.seconds();
       unitValue(property(session, "total_charging_duration", t), durationInMinutes ? "minutes" : "seconds",
           durationInMinutes ? Formats.round(seconds / 60, 1) : (double) Math.round(seconds));
       unitValue(property(session, "energy_charged", t), "kilowatt_hours",
-          Formats.round(last == null ? 0 : last.measuredStoredKwh(), 2));
+          Formats.round(last == null ? priorSessionKwh : last.measuredStoredKwh(), 2));
     }
     if (usageFailure) {
       failure(root.putObject("usage").putObject("last_trip_battery_remaining"), "unsupported",

@@ -6,6 +6,7 @@ import com.evalue.simulate.emit.RecordSink;
 import com.evalue.simulate.emit.SourceRecord;
 import com.evalue.simulate.random.Rng;
 import com.evalue.transforms.model.Make;
+import com.evalue.transforms.model.Vin;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -153,16 +154,23 @@ public final class DefectInjector {
   }
 
   private static String invalidVin(String vin, Rng rng) {
+    String bad;
     switch (rng.nextInt(3)) {
       case 0:
-        return vin.substring(0, 16); // too short
+        bad = vin.substring(0, 16); // too short
+        break;
       case 1:
-        return vin + "7"; // too long
+        bad = vin + "7"; // too long
+        break;
       default: {
         char[] c = vin.toCharArray();
-        c[3 + rng.nextInt(14)] = 'O'; // letter O is not allowed in VINs
-        return new String(c);
+        c[3 + rng.nextInt(14)] = 'O'; // the letter O is not allowed in VINs
+        bad = new String(c);
       }
     }
+    if (Vin.isValid(bad)) {
+      throw new IllegalStateException("meant to be invalid: " + bad);
+    }
+    return bad;
   }
 }

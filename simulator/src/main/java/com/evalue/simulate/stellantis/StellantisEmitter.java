@@ -68,7 +68,8 @@ public final class StellantisEmitter implements SourceEmitter {
       state.put("datetime", Formats.isoSeconds(t));
       state.put("datetimeSending", Formats.isoSeconds(sending));
 
-      Instant odometerTime = Formats.ceilToSecond(s.odometerSince()).isAfter(t) ? t : Formats.ceilToSecond(s.odometerSince());
+      Instant moved = Formats.ceilToSecond(s.odometerSince());
+      Instant odometerTime = moved.isAfter(t) ? t : moved;
       leaf(state.putObject("odometer"), Formats.round(miles ? s.odometerKm() / 1.609344 : s.odometerKm(), 1),
           miles ? "mi" : "km", odometerTime);
       double celsius = s.outsideTempC();

@@ -44,6 +44,8 @@ public final class TeslaEmitter implements SourceEmitter {
   private final int socDecimals;
   private final boolean energyRemainingInformative;
   private final double energyRemainingConstant;
+  private final double priorDcKwh;
+  private final double priorAcKwh;
   private final Map<TeslaField, String> lastSent = new EnumMap<>(TeslaField.class);
   private Instant lastReport;
   private String lastSocText = "";
@@ -66,6 +68,10 @@ public final class TeslaEmitter implements SourceEmitter {
     // ~30 % of Teslas compute EnergyRemaining from SoC: a "non-informative" field (spec: pipeline.md §4.2).
     this.energyRemainingInformative = !config.chance(0.3);
     this.energyRemainingConstant = Formats.round(config.uniform(0.93, 1.0), 3);
+    // The counters hold the last session of each kind, which happened before the simulated period. Were they 0,
+    // the reset to 0 at the first plug-in would be "unchanged" and, delta-only, never sent.
+    this.priorDcKwh = Formats.round(config.uniform(15, 50), 2);
+    this.priorAcKwh = Formats.round(config.uniform(5, 40), 2);
     this.rng = Rng.derive(seed, "tesla-values", vehicle.index());
   }
 
@@ -77,7 +83,8 @@ public final class TeslaEmitter implements SourceEmitter {
   public void emitDay(LocalDate day, RecordSink sink) {
     for (Instant t : schedule.forDay(day)) {
       VehicleState s = history.stateAt(t);
-      boolean reconnect = lastReport == null || t.getEpochSecond() - lastReport.getEpochSecond() > RECONNECT_GAP_SECONDS;
+      boolean reconnect =
+          lastReport == null || t.getEpochSecond() - lastReport.getEpochSecond() > RECONNECT_GAP_SECONDS;
       lastReport = t;
       List<TeslaDatum> data = new ArrayList<>();
       for (Map.Entry<TeslaField, TeslaValue> e : measure(s).entrySet()) {
@@ -130,9 +137,9 @@ public final class TeslaEmitter implements SourceEmitter {
     v.put(TeslaField.BATTERY_LEVEL, integer((int) Math.round(s.socPct())));
     SessionReading dc = s.lastDc();
     SessionReading ac = s.lastAc();
-    v.put(TeslaField.DC_CHARGING_ENERGY_IN, number(dc == null ? 0 : dc.measuredStoredKwh(), 2));
+    v.put(TeslaField.DC_CHARGING_ENERGY_IN, number(dc == null ? priorDcKwh : dc.measuredStoredKwh(), 2));
     v.put(TeslaField.DC_CHARGING_POWER, number(s.dcCharging() ? s.batteryPowerKw() : 0, 1));
-    v.put(TeslaField.AC_CHARGING_ENERGY_IN, number(ac == null ? 0 : ac.measuredWallKwh(), 2));
+    v.put(TeslaField.AC_CHARGING_ENERGY_IN, number(ac == null ? priorAcKwh : ac.measuredWallKwh(), 2));
     v.put(TeslaField.AC_CHARGING_POWER, number(s.acCharging() ? s.wallPowerKw() : 0, 1));
     v.put(TeslaField.ENERGY_REMAINING, number(energyRemaining(s, soc, socText), 3));
     v.put(TeslaField.CHARGE_LIMIT_SOC, integer(vehicle.usage().chargeLimitSoc()));
@@ -151,7 +158,8 @@ public final class TeslaEmitter implements SourceEmitter {
         TeslaValue.EnumValue.of(TeslaEnum.DETAILED_CHARGE_STATE, detailedChargeState(s)));
     v.put(TeslaField.CHARGING_CABLE_TYPE,
         TeslaValue.EnumValue.of(TeslaEnum.CABLE_TYPE, s.plugged() ? "IEC" : "SNA"));
-    String fastCharger = !dcPlugged ? "SNA" : s.session().network() == DcNetwork.SUPERCHARGER ? "Supercharger" : "Combo";
+    String fastCharger =
+        !dcPlugged ? "SNA" : s.session().network() == DcNetwork.SUPERCHARGER ? "Supercharger" : "Combo";
     v.put(TeslaField.FAST_CHARGER_TYPE, TeslaValue.EnumValue.of(TeslaEnum.FAST_CHARGER, fastCharger));
     return v;
   }

@@ -1,0 +1,2 @@
+/** Delivery of records to the payload files with transport defects, and fleet.csv / truth.csv. */
+package com.evalue.simulate.output;

@@ -1,0 +1,2 @@
+/** Mobilisights car-state exports (spec: sources.md §5). */
+package com.evalue.simulate.stellantis;
