@@ -6,6 +6,10 @@ import com.evalue.db.fleet.FleetImport;
 import com.evalue.db.fleet.FleetImportReport;
 import com.evalue.io.archive.ArchiveStats;
 import com.evalue.pipelines.compaction.CompactionPipeline;
+import com.evalue.pipelines.health.BatteryHealthPipeline;
+import com.evalue.pipelines.health.JdbcSettings;
+import com.evalue.pipelines.results.WeeklyResults;
+import com.evalue.transforms.health.config.AnalyticsConfig;
 import com.evalue.pipelines.ingest.IngestFilesPipeline;
 import com.evalue.simulate.SimulationConfig;
 import com.evalue.simulate.SimulationSummary;
@@ -27,7 +31,7 @@ import picocli.CommandLine.Spec;
 /** {@code evalue demo}: the main job end to end on the embedded defaults. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = {"Runs the main job on embedded defaults: simulate a fleet → db migrate → fleet import →",
-        "ingest every make's files → compact, then prints what each step did. Rerunnable: a rerun re-ingests the",
+        "ingest every make's files → compact → battery-health pipeline, then prints a fleet SoH report. Rerunnable: a rerun re-ingests the",
         "same payloads and compaction removes the duplicates, so the archive does not grow."})
 final class DemoCommand implements Runnable {
   @Option(names = "--vehicles", paramLabel = "N", defaultValue = "24", description = "Fleet size (default: ${DEFAULT-VALUE}).")
@@ -60,21 +64,23 @@ final class DemoCommand implements Runnable {
     }
     StorageArgs.Configured c = storage.configure();
 
-    o.println("1/4 simulate");
+    o.println("1/5 simulate");
     o.flush();
     SimulationSummary sim = SimulateCommand.simulate(config, spec);
     SimulateCommand.print(o, sim);
     long t1 = System.nanoTime();
 
     try (Database database = db.connect();
-        CompactCommand.Locks locks = CompactCommand.Locks.take(database, "compaction", Arrays.asList(Make.values()))) {
-      o.println("2/4 database: " + db.describe());
+        CompactCommand.Locks locks = CompactCommand.Locks.take(database, "compaction", Arrays.asList(Make.values()));
+        CompactCommand.Locks pipelineLocks = CompactCommand.Locks.take(database, "pipeline",
+            Arrays.asList(Make.values()))) {
+      o.println("2/5 database: " + db.describe());
       o.println("  " + DatabaseSetup.migrateAndSeed(database.dataSource()));
       FleetImportReport fleet = new FleetImport(database.dataSource()).importFile(out.resolve("fleet.csv"));
       FleetCommand.Import.print(o, fleet);
       long t2 = System.nanoTime();
 
-      o.println("3/4 ingest files");
+      o.println("3/5 ingest files");
       o.flush();
       List<IngestFilesPipeline.Source> sources = new ArrayList<>();
       for (Make m : Make.values()) {
@@ -88,13 +94,24 @@ final class DemoCommand implements Runnable {
       Printer.ingestion(o, ingest);
       long t3 = System.nanoTime();
 
-      o.println("4/4 compact");
+      o.println("4/5 compact");
       o.flush();
       CompactionPipeline.Report compaction = CompactionPipeline.run(c.options(), c.warehouse(),
           new CompactionPipeline.Request(Arrays.asList(Make.values()), Optional.empty()), Clock.systemUTC(),
           Printer.progress(spec));
       Printer.compaction(o, compaction);
       long t4 = System.nanoTime();
+
+      o.println("5/5 battery-health pipeline");
+      o.flush();
+      JdbcSettings jdbc = new JdbcSettings(database.jdbcUrl(), database.user(), database.password());
+      AnalyticsConfig analytics = AnalyticsConfig.defaults();
+      for (Make m : Make.values()) {
+        Printer.pipeline(o, BatteryHealthPipeline.run(c.options(), c.warehouse(), jdbc, database.dataSource(),
+            new BatteryHealthPipeline.Request(m, false, Optional.empty(), false, List.of()), analytics,
+            Clock.systemUTC(), Printer.progress(spec)));
+      }
+      long t5 = System.nanoTime();
 
       o.println();
       o.println("Fleet archive (compressed/, all runs so far):");
@@ -109,12 +126,15 @@ final class DemoCommand implements Runnable {
       o.printf("  (records/accepted/rejected/duplicates: this run; rejects with reasons under %s/dlq/)%n",
           c.warehouse().root());
       o.println();
-      o.printf("Done in %.1f s (simulate %.1f s, database %.1f s, ingest %.1f s, compact %.1f s).%n",
-          secs(t0, t4), secs(t0, t1), secs(t1, t2), secs(t2, t3), secs(t3, t4));
+      Printer.fleetReport(o, WeeklyResults.summary(database.dataSource()),
+          WeeklyResults.lowest(database.dataSource(), 5));
+      o.println();
+      o.printf("Done in %.1f s (simulate %.1f s, database %.1f s, ingest %.1f s, compact %.1f s, pipeline %.1f s).%n",
+          secs(t0, t5), secs(t0, t1), secs(t1, t2), secs(t2, t3), secs(t3, t4), secs(t4, t5));
       o.println("Warehouse: " + c.warehouse().root() + "   Database: " + db.describe() + " (" + database.jdbcUrl()
           + ")");
-      o.println("Next: inspect with 'find " + c.warehouse().root() + "/compressed | head' or rerun './evalue demo'"
-          + " (idempotent); './evalue --help' lists every command.");
+      o.println("Next: './evalue results export --format csv --out weekly.csv' writes every weekly row;"
+          + " rerun './evalue demo' (idempotent); './evalue --help' lists every command.");
       o.flush();
     }
   }

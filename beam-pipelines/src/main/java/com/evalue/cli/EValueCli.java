@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
     description = "EValue: battery health (State of Health) for electric-vehicle fleets.",
     subcommands = {
         DbCommand.class, FleetCommand.class, SimulateCommand.class, IngestCommand.class, CompactCommand.class,
-        DemoCommand.class, CommandLine.HelpCommand.class})
+        PipelineCommand.class, ResultsCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class EValueCli implements Runnable {
   public static final int EXIT_FAILURE = 1;
   public static final int EXIT_USAGE = 2;

@@ -2,6 +2,10 @@ package com.evalue.cli;
 
 import com.evalue.pipelines.common.PipelineRun;
 import com.evalue.pipelines.compaction.CompactionPipeline;
+import com.evalue.pipelines.health.BatteryHealthPipeline;
+import com.evalue.pipelines.results.WeeklyResults;
+import java.util.List;
+import java.util.Locale;
 import com.evalue.pipelines.ingest.IngestFilesPipeline;
 import java.io.PrintWriter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,5 +41,33 @@ final class Printer {
         r.runId(), r.vehicleDays(), r.get("envelopesRead"), r.get("duplicatesRemoved"), r.get("rowsWritten"),
         r.get("malformedLines"), r.tempObjectsDeleted());
     out.flush();
+  }
+
+  static void pipeline(PrintWriter out, BatteryHealthPipeline.Report r) {
+    out.printf("pipeline %s %s: days_parsed=%d vins_processed=%d vins_left_dirty=%d weeks_written=%d"
+            + " rows_changed=%d rows_deleted=%d raw_tss_dead_letters=%d vin_not_in_db=%d%n",
+        r.make().code(), r.runId(), r.daysParsed(), r.vinsProcessed(), r.vinsLeftDirty(),
+        r.get("vehicle_data.weeks_written"), r.get("vehicle_data.rows_changed"), r.get("vehicle_data.rows_deleted"),
+        r.get("raw_tss.dead_letters"), r.get("pipeline.vin_not_in_db"));
+    out.flush();
+  }
+
+  static void fleetReport(PrintWriter out, List<WeeklyResults.MakeSummary> makes,
+      List<WeeklyResults.VehicleSoh> lowest) {
+    out.println("Fleet State of Health (latest week per vehicle; estimated SoH, OEM SoH where the make has no estimator):");
+    out.printf("  %-14s %8s %7s %11s  %s%n", "make", "vehicles", "weeks", "median SoH", "source");
+    for (WeeklyResults.MakeSummary m : makes) {
+      out.printf("  %-14s %8d %7d %11s  %s%n", m.make(), m.vehicles(), m.weeks(), pct(m.medianSoh()), m.source());
+    }
+    out.println("Five lowest-SoH vehicles:");
+    for (WeeklyResults.VehicleSoh v : lowest) {
+      out.printf("  %s  %-14s %-16s %6s  (%s, week of %s)%n", v.vin(), v.make(), v.model() == null ? "-" : v.model(),
+          pct(v.soh()), v.source(), v.week());
+    }
+    out.flush();
+  }
+
+  private static String pct(Double soh) {
+    return soh == null ? "-" : String.format(Locale.ROOT, "%.1f %%", soh * 100);
   }
 }

@@ -1,5 +1,6 @@
 package com.evalue.api.config;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -19,10 +20,12 @@ public class DatabaseSettings {
   @JsonProperty("pool_min_size") @Min(1) public int poolMinSize = 4;
   @JsonProperty("pool_max_size") @Min(1) @Max(500) public int poolMaxSize = 32;
 
+  @JsonIgnore
   public boolean isEmbedded() {
     return url == null || url.isBlank();
   }
 
+  @JsonIgnore
   public Path embeddedPath() {
     return Path.of(embeddedDirectory);
   }

@@ -1,5 +1,6 @@
 package com.evalue.api.config;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -12,6 +13,7 @@ public class RedisSettings {
   @JsonProperty("timeout_ms") @Min(10) @Max(10_000) public int timeoutMs = 250;
   @JsonProperty("pool_max_size") @Min(1) @Max(1024) public int poolMaxSize = 64;
 
+  @JsonIgnore
   public boolean isEmbedded() {
     return uri == null || uri.isBlank();
   }

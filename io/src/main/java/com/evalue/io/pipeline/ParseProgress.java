@@ -41,7 +41,8 @@ public final class ParseProgress {
       .endRecord();
 
   /** One parsed compressed day. */
-  public record Day(String vin, LocalDate dataDate, String contentDigest, Instant parsedAt) {}
+  public record Day(String vin, LocalDate dataDate, String contentDigest, Instant parsedAt)
+      implements java.io.Serializable {}
 
   private final Map<String, Day> days; // key vin|date
   private final TreeSet<String> consumedChangeLogs;

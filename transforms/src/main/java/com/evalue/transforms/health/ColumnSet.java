@@ -94,8 +94,13 @@ public final class ColumnSet<R extends Record> {
     return out;
   }
 
-  /** The component value at position {@code i} (enums not converted). */
-  @Nullable Object component(R row, int i) {
+  /** The record type. */
+  public Class<R> type() {
+    return type;
+  }
+
+  /** The raw component value at position {@code i} (enums not converted to labels), for coders. */
+  public @Nullable Object component(R row, int i) {
     try {
       return accessors[i].invoke(row);
     } catch (IllegalAccessException | InvocationTargetException e) {
@@ -137,7 +142,8 @@ public final class ColumnSet<R extends Record> {
     return construct(args);
   }
 
-  R construct(Object[] args) {
+  /** Calls the canonical constructor with raw component values, for coders. */
+  public R construct(Object[] args) {
     try {
       return constructor.newInstance(args);
     } catch (InvocationTargetException e) {
@@ -150,7 +156,8 @@ public final class ColumnSet<R extends Record> {
     }
   }
 
-  Class<?> javaType(int i) {
+  /** The Java type of component {@code i}. */
+  public Class<?> javaType(int i) {
     return javaTypes[i];
   }
 

@@ -23,6 +23,9 @@ public record FleetInfo(
     @Nullable Double netCapacity,
     @Nullable Double range) implements Serializable {
 
+  public static final ColumnSet<FleetInfo> COLUMNS = ColumnSet.of(FleetInfo.class,
+      "vin", "model", "type", "version", "net_capacity", "range");
+
   public FleetInfo {
     Objects.requireNonNull(vin, "vin");
   }
