@@ -121,4 +121,21 @@ class EValueCliTest {
     Result again = run("fleet", "import", "--csv", csv.toString(), "--db-dir", pg);
     assertTrue(again.out().contains("inserted=0") && again.out().contains("unchanged=1"), again.out());
   }
+
+  @Test
+  void theWarehouseOptionsReachAnS3CompatibleStore() throws Exception {
+    Path sim = tmp.resolve("sim");
+    assertEquals(0, run("simulate", "--vehicles", "2", "--days", "2", "--seed", "3", "--out", sim.toString(),
+        "--start-date", "2025-05-05").code());
+    String prefix = "cli-" + java.util.UUID.randomUUID();
+    int port = com.evalue.io.testing.InProcessS3.port();
+    Result r = run("ingest", "files", "--make", "tesla", "--input", sim.resolve("payloads/tesla").toString(),
+        "--warehouse", "s3://" + com.evalue.io.testing.InProcessS3.BUCKET + "/" + prefix,
+        "--s3-endpoint", "http://127.0.0.1:" + port, "--s3-path-style", "--s3-access-key", "test",
+        "--s3-secret-key", "test");
+    assertEquals(0, r.code(), r.err());
+    com.evalue.io.storage.Warehouse w = com.evalue.io.testing.InProcessS3.warehouse(prefix);
+    assertFalse(w.list("temp/tesla/*/*/*.ndjson.gz").isEmpty(), "no temp objects in s3://…/" + prefix);
+    assertFalse(w.list("runs/ingestion/tesla/*.json").isEmpty(), "no run summary in s3://…/" + prefix);
+  }
 }
