@@ -25,7 +25,6 @@ import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code evalue demo}: the main job end to end on the embedded defaults. */
@@ -34,20 +33,7 @@ import picocli.CommandLine.Spec;
         "ingest every make's files → compact → battery-health pipeline, then prints a fleet SoH report. Rerunnable: a rerun re-ingests the",
         "same payloads and compaction removes the duplicates, so the archive does not grow."})
 final class DemoCommand implements Runnable {
-  @Option(names = "--vehicles", paramLabel = "N", defaultValue = "24", description = "Fleet size (default: ${DEFAULT-VALUE}).")
-  int vehicles;
-
-  @Option(names = "--days", paramLabel = "D", defaultValue = "28",
-      description = "Days simulated, ending yesterday (default: ${DEFAULT-VALUE}).")
-  int days;
-
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
-  long seed;
-
-  @Option(names = "--out", paramLabel = "DIR", defaultValue = "./data/simulation",
-      description = "Where the simulated payloads go (default: ${DEFAULT-VALUE}).")
-  Path out;
-
+  @Mixin FleetArgs fleet;
   @Mixin StorageArgs storage;
   @Mixin DatabaseArgs db;
   @Spec CommandSpec spec;
@@ -56,12 +42,8 @@ final class DemoCommand implements Runnable {
   public void run() {
     PrintWriter o = spec.commandLine().getOut();
     long t0 = System.nanoTime();
-    SimulationConfig config;
-    try {
-      config = new SimulationConfig(vehicles, days, seed, null, true, out);
-    } catch (IllegalArgumentException e) {
-      throw new EValueCli.UsageError(e.getMessage());
-    }
+    SimulationConfig config = fleet.config(null, true);
+    Path out = fleet.out;
     StorageArgs.Configured c = storage.configure();
 
     o.println("1/5 simulate");
@@ -76,8 +58,8 @@ final class DemoCommand implements Runnable {
             Arrays.asList(Make.values()))) {
       o.println("2/5 database: " + db.describe());
       o.println("  " + DatabaseSetup.migrateAndSeed(database.dataSource()));
-      FleetImportReport fleet = new FleetImport(database.dataSource()).importFile(out.resolve("fleet.csv"));
-      FleetCommand.Import.print(o, fleet);
+      FleetImportReport imported = new FleetImport(database.dataSource()).importFile(out.resolve("fleet.csv"));
+      FleetCommand.Import.print(o, imported);
       long t2 = System.nanoTime();
 
       o.println("3/5 ingest files");

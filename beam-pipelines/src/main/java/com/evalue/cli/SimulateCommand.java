@@ -7,9 +7,9 @@ import com.evalue.simulate.SimulationSummary;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -20,19 +20,7 @@ import picocli.CommandLine.Spec;
         "(OUT/payloads/{make}/…), fleet.csv (for 'fleet import'), truth.csv (true weekly SoH) and summary.json.",
         "The same arguments give byte-identical output."})
 final class SimulateCommand implements Runnable {
-  @Option(names = "--vehicles", paramLabel = "N", defaultValue = "24", description = "Fleet size (default: ${DEFAULT-VALUE}).")
-  int vehicles;
-
-  @Option(names = "--days", paramLabel = "D", defaultValue = "28",
-      description = "Days simulated, ending yesterday (default: ${DEFAULT-VALUE}).")
-  int days;
-
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
-  long seed;
-
-  @Option(names = "--out", paramLabel = "DIR", defaultValue = "./data/simulation",
-      description = "Output directory (default: ${DEFAULT-VALUE}); OUT/payloads is replaced.")
-  Path out;
+  @Mixin FleetArgs fleet;
 
   @Option(names = "--start-date", paramLabel = "YYYY-MM-DD", description = "First day (default: D days before today).")
   LocalDate startDate;
@@ -49,11 +37,7 @@ final class SimulateCommand implements Runnable {
   }
 
   SimulationConfig config() {
-    try {
-      return new SimulationConfig(vehicles, days, seed, startDate, !noDefects, out);
-    } catch (IllegalArgumentException e) {
-      throw new EValueCli.UsageError(e.getMessage());
-    }
+    return fleet.config(startDate, !noDefects);
   }
 
   static SimulationSummary simulate(SimulationConfig config, CommandSpec spec) {
