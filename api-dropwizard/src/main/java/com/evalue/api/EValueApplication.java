@@ -67,7 +67,11 @@ import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import javax.sql.DataSource;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.util.component.LifeCycle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlStatements;
+import org.jdbi.v3.core.statement.TemplateEngine;
 import redis.clients.jedis.RedisClient;
 
 /**
@@ -115,6 +119,8 @@ public class EValueApplication extends Application<ApiConfiguration> {
     Infrastructure infra = Infrastructure.start(config, environment.lifecycle());
     ManagedDataSource dataSource = infra.dataSourceFactory().build(environment.metrics(), "database");
     Jdbi jdbi = new JdbiFactory().build(environment, infra.dataSourceFactory(), dataSource, "database");
+    // plain SQL with :named parameters only: no template rendering (an ANTLR lexer pass per statement otherwise)
+    jdbi.getConfig(SqlStatements.class).setTemplateEngine(TemplateEngine.NOP);
     RedisClient redis = infra.redis();
 
     // data access
@@ -140,7 +146,7 @@ public class EValueApplication extends Application<ApiConfiguration> {
         new RefreshTokens(redis), clock);
     FleetAccess access = new FleetAccess(fleets);
     PricingService pricing = new PricingService(pricingDao, clock, config.metering.planCacheTtl.toJavaDuration());
-    UsageMeter meter = new UsageMeter(redis);
+    UsageMeter meter = new UsageMeter(redis, () -> redis.getPool().clear());
     var log = config.metering.callLog;
     CallLogWriter callLog = new CallLogWriter(callLogDao, log.queueCapacity, log.batchSize,
         log.flushInterval.toJavaDuration(), log.insertRetries, log.retryBackoff.toJavaDuration(),
@@ -158,10 +164,21 @@ public class EValueApplication extends Application<ApiConfiguration> {
     environment.servlets().addFilter("cors", new CorsFilter(config.http.corsAllowedOrigins))
         .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
     environment.getApplicationContext().setErrorHandler(new JsonErrorHandler());
+    environment.lifecycle().addEventListener(new LifeCycle.Listener() {
+      @Override
+      public void lifeCycleStarting(LifeCycle event) {
+        if (event instanceof Server server) {
+          // requests refused before they reach the application (bad URI, header too large): JSON too
+          server.setErrorHandler(new JsonErrorHandler.ServerLevel());
+        }
+      }
+    });
     var jersey = environment.jersey();
-    jersey.register(new ApiExceptionMapper());
+    ApiExceptionMapper errors = new ApiExceptionMapper();
+    jersey.register(errors);
+    jersey.register(new ApiExceptionMapper.Violations(errors));
     jersey.register(new BodyLimitFilter(config.http.maxBodyBytes));
-    jersey.register(new AuthenticationFeature(new AuthenticationFilter(tokens, users)));
+    jersey.register(new AuthenticationFeature(new AuthenticationFilter(tokens, users, auth.userCacheTtl.toJavaDuration())));
     jersey.register(new MeteringFeature(config.metering.meteredEndpoints, pricing, meter, callLog,
         config.metering.failOpen, clock));
 

@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
     description = "EValue: battery health (State of Health) for electric-vehicle fleets.",
     subcommands = {
         DbCommand.class, FleetCommand.class, SimulateCommand.class, IngestCommand.class, CompactCommand.class,
-        PipelineCommand.class, ResultsCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+        PipelineCommand.class, ResultsCommand.class, DemoCommand.class, BenchCommand.class,
+        CommandLine.HelpCommand.class})
 public final class EValueCli implements Runnable {
   public static final int EXIT_FAILURE = 1;
   public static final int EXIT_USAGE = 2;

@@ -13,7 +13,7 @@ public final class InLife {
 
   /** The latest week with any of odometer, estimated SoH, OEM SoH. SoH values are fractions. */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  public record Data(String vin, LocalDate week, BigDecimal odometer, String region, BigDecimal soh,
+  public record InLifeData(String vin, LocalDate week, BigDecimal odometer, String region, BigDecimal soh,
       BigDecimal sohCiLow, BigDecimal sohCiHigh, Integer sohN, String sohMethod, BigDecimal sohOem,
       BigDecimal sohOemCiLow, BigDecimal sohOemCiHigh, Integer cycles, BigDecimal consumption,
       BigDecimal sohComparison, @JsonProperty("level_1") BigDecimal level1,

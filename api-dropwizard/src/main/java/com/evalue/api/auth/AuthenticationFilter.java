@@ -8,7 +8,11 @@ import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.SecurityContext;
 import java.security.Principal;
+import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Authenticates a request (api.md §2.3): the token comes from {@code Authorization: Bearer}, or, when that header is
@@ -18,12 +22,20 @@ import java.util.Optional;
 public class AuthenticationFilter implements ContainerRequestFilter {
   private static final String BEARER = "Bearer ";
 
+  private record CacheKey(UUID userId, UUID apiUserId) {}
+
+  private record Cached(Optional<UserDao.AuthRow> row, long expiresAtNanos) {}
+
   private final TokenService tokens;
   private final UserDao users;
+  private final long cacheTtlNanos;
+  private final Map<CacheKey, Cached> cache = new ConcurrentHashMap<>();
 
-  public AuthenticationFilter(TokenService tokens, UserDao users) {
+  /** @param cacheTtl {@code auth.user_cache_ttl}: zero reads the user on every request */
+  public AuthenticationFilter(TokenService tokens, UserDao users, Duration cacheTtl) {
     this.tokens = tokens;
     this.users = users;
+    this.cacheTtlNanos = cacheTtl.toNanos();
   }
 
   @Override
@@ -31,7 +43,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     String token = token(request);
     TokenService.Verified verified = tokens.verify(token, TokenType.ACCESS)
         .orElseThrow(ApiException::invalidCredentials);
-    UserDao.AuthRow user = users.findForAuth(verified.userId(), verified.apiUserId())
+    UserDao.AuthRow user = find(verified.userId(), verified.apiUserId())
         .filter(UserDao.AuthRow::active)
         .orElseThrow(ApiException::invalidCredentials);
     if (verified.apiUserId() != null && !Boolean.TRUE.equals(user.keyActive())) {
@@ -61,6 +73,24 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         return "Bearer";
       }
     });
+  }
+
+  private Optional<UserDao.AuthRow> find(UUID userId, UUID apiUserId) {
+    if (cacheTtlNanos <= 0) {
+      return users.findForAuth(userId, apiUserId);
+    }
+    CacheKey key = new CacheKey(userId, apiUserId);
+    long now = System.nanoTime();
+    Cached cached = cache.get(key);
+    if (cached != null && now - cached.expiresAtNanos < 0) {
+      return cached.row;
+    }
+    if (cache.size() > 100_000) {
+      cache.clear(); // bounded: a burst of distinct users only costs database reads
+    }
+    Optional<UserDao.AuthRow> row = users.findForAuth(userId, apiUserId);
+    cache.put(key, new Cached(row, now + cacheTtlNanos));
+    return row;
   }
 
   private static String token(ContainerRequestContext request) {

@@ -100,7 +100,7 @@ public class BillingCommand extends ConfiguredCommand<ApiConfiguration> {
       h.createUpdate("""
               INSERT INTO api_user_pricing (user_id, pricing_plan_id, custom_requests_limit, custom_max_distinct_vins,
                                             custom_price_per_request, effective_date)
-              VALUES (:u, :p, :r, :v, :price, :d)""")
+              VALUES (:u, :p, CAST(:r AS int), CAST(:v AS int), CAST(:price AS numeric), :d)""")
           .bind("u", user).bind("p", planId)
           .bindByType("r", ns.getInt("requests_limit"), Integer.class)
           .bindByType("v", ns.getInt("vins_limit"), Integer.class)

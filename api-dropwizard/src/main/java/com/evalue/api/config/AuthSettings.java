@@ -20,4 +20,10 @@ public class AuthSettings {
   @JsonProperty("bcrypt_cost") @Min(10) @Max(16) public int bcryptCost = 12;
   @JsonProperty("login_max_failures") @Min(1) public int loginMaxFailures = 10;
   @JsonProperty("login_failure_window") @NotNull public Duration loginFailureWindow = Duration.minutes(15);
+  /**
+   * How long an authenticated user's row (active flag, role, API key state) may be reused without a database read.
+   * 0 (the default) = every request reads it, so a deactivated user or key is refused at once; a few seconds save one
+   * query per request, and deactivation then takes effect within that time.
+   */
+  @JsonProperty("user_cache_ttl") @NotNull public Duration userCacheTtl = Duration.seconds(0);
 }

@@ -95,6 +95,7 @@ public class CallLogWriter implements Managed {
     accepting = false;
     running = false;
     if (flusher != null) {
+      flusher.interrupt(); // wakes a flusher waiting for a fuller batch
       flusher.join(TimeUnit.MINUTES.toMillis(2));
     }
     List<CallLogEntry> rest = new ArrayList<>();
@@ -140,7 +141,12 @@ public class CallLogWriter implements Managed {
             if (batch.size() >= batchSize || wait <= 0 || !running) {
               break;
             }
-            CallLogEntry next = queue.poll(wait, TimeUnit.NANOSECONDS);
+            CallLogEntry next;
+            try {
+              next = queue.poll(wait, TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+              break; // stopping: write what we have, then drain the rest
+            }
             if (next == null) {
               break;
             }

@@ -18,7 +18,7 @@ public class InLifeService {
     this.vehicles = vehicles;
   }
 
-  public InLife.Data latest(AuthenticatedUser user, String rawVin) {
+  public InLife.InLifeData latest(AuthenticatedUser user, String rawVin) {
     String vin = Params.vin("vin", rawVin);
     VehicleDao.InLifeRow row = vehicles.inLife(user, vin).orElseThrow(() -> ApiException.notFound(NOT_FOUND));
     if (!row.accessible()) {

@@ -1,5 +1,6 @@
 package com.evalue.api.core;
 
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -8,6 +9,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
@@ -49,9 +51,15 @@ public class UsageMeter {
   public record Counts(long requests, long distinctVins) {}
 
   private final UnifiedJedis redis;
+  private final Runnable dropConnections;
 
-  public UsageMeter(UnifiedJedis redis) {
+  /**
+   * @param dropConnections discards the pool's idle connections; called when one turns out dead (Redis restarted),
+   *     so that the one retry gets a fresh connection
+   */
+  public UsageMeter(UnifiedJedis redis, Runnable dropConnections) {
     this.redis = redis;
+    this.dropConnections = dropConnections;
   }
 
   public static String requestKey(UUID userId, UtcDay day) {
@@ -98,20 +106,33 @@ public class UsageMeter {
 
   private List<?> run(List<String> keys, List<String> args) {
     try {
-      return (List<?>) redis.evalsha(SCRIPT_SHA, keys, args);
-    } catch (JedisNoScriptException e) {
-      // script cache empty (Redis restarted): EVAL runs and caches it
-    } catch (JedisDataException e) {
-      if (e.getMessage() == null || !e.getMessage().startsWith("NOSCRIPT")) {
-        throw new MeteringUnavailableException("Redis error: " + e.getMessage(), e);
+      return evalsha(keys, args);
+    } catch (JedisConnectionException e) {
+      if (e.getCause() instanceof SocketTimeoutException) {
+        // the script may have run: never retry a slow Redis (api.md §4.3.6: fail closed)
+        throw new MeteringUnavailableException("Redis too slow: " + e.getMessage(), e);
+      }
+      // a pooled connection from before a Redis restart is dead and the script never reached Redis: retry once
+      dropConnections.run();
+      try {
+        return evalsha(keys, args);
+      } catch (JedisException retry) {
+        throw new MeteringUnavailableException("Redis unavailable: " + retry.getMessage(), retry);
       }
     } catch (JedisException e) {
       throw new MeteringUnavailableException("Redis unavailable: " + e.getMessage(), e);
     }
+  }
+
+  /** EVALSHA, and EVAL when the script cache is empty (NOSCRIPT, e.g. after a Redis restart). */
+  private List<?> evalsha(List<String> keys, List<String> args) {
     try {
-      return (List<?>) redis.eval(SCRIPT, keys, args);
-    } catch (JedisException e) {
-      throw new MeteringUnavailableException("Redis unavailable: " + e.getMessage(), e);
+      return (List<?>) redis.evalsha(SCRIPT_SHA, keys, args);
+    } catch (JedisDataException e) {
+      if (e instanceof JedisNoScriptException || (e.getMessage() != null && e.getMessage().startsWith("NOSCRIPT"))) {
+        return (List<?>) redis.eval(SCRIPT, keys, args);
+      }
+      throw e;
     }
   }
 

@@ -48,7 +48,7 @@ public class ActivationDao {
 
     /** Locks the vehicles in VIN order (one order for every transaction: no deadlocks). */
     public List<State> lockAll(List<String> vins) {
-      return h.createQuery(STATE + " WHERE vin IN (<vins>) ORDER BY vin FOR UPDATE").bindList("vins", vins)
+      return h.createQuery(STATE + " WHERE vin = ANY(:vins) ORDER BY vin FOR UPDATE").bindArray("vins", String.class, vins)
           .map((rs, ctx) -> state(rs)).list();
     }
 
@@ -59,8 +59,9 @@ public class ActivationDao {
                                    activation_requested_status, requested_soh_estimated, requested_soh_oem,
                                    activation_start_date, activation_end_date, activation_status_message,
                                    activation_comment)
-              VALUES (:fleet, (SELECT id FROM region WHERE region_name = 'Unknown'), :model, :make, :vin, false,
-                      :requested, :est, :oem, :start, :end, :message, :comment)
+              VALUES (:fleet, (SELECT id FROM region WHERE region_name = 'Unknown'), CAST(:model AS uuid),
+                      CAST(:make AS uuid), :vin, false, :requested, :est, :oem, CAST(:start AS date),
+                      CAST(:end AS date), :message, CAST(:comment AS varchar))
               ON CONFLICT (vin) DO NOTHING
               RETURNING id""")
           .bind("fleet", fleetId).bindByType("model", d.modelId(), UUID.class)
@@ -74,7 +75,8 @@ public class ActivationDao {
     public void update(UUID vehicleId, Desired d) {
       h.createUpdate("""
               UPDATE vehicle SET activation_requested_status = :requested, requested_soh_estimated = :est,
-                     requested_soh_oem = :oem, activation_start_date = :start, activation_end_date = :end,
+                     requested_soh_oem = :oem, activation_start_date = CAST(:start AS date),
+                     activation_end_date = CAST(:end AS date),
                      activation_status_message = :message,
                      vehicle_model_id = COALESCE(CAST(:model AS uuid), vehicle_model_id),
                      make_id = COALESCE(CAST(:make AS uuid), make_id),

@@ -31,8 +31,8 @@ public class CatalogueDao {
   public List<Make> supportedMakes() {
     return jdbi.withHandle(h -> h.createQuery("""
             SELECT m.id, m.make_name, o.id AS oem_id, o.code FROM make m JOIN oem o ON o.id = m.oem_id
-            WHERE o.code IN (<codes>) ORDER BY m.make_name""")
-        .bindList("codes", List.copyOf(OemCapabilities.SUPPORTED))
+            WHERE o.code = ANY(:codes) ORDER BY m.make_name""")
+        .bindArray("codes", String.class, List.copyOf(OemCapabilities.SUPPORTED))
         .map((rs, ctx) -> new Make(Sql.uuid(rs, "id"), rs.getString("make_name"), Sql.uuid(rs, "oem_id"),
             rs.getString("code")))
         .list());

@@ -140,8 +140,7 @@ public class DashboardDao {
         .list());
   }
 
-  private static final String GROUP_FILTER = """
-       FROM latest JOIN veh ON veh.id = latest.vehicle_id""" + OEM_JOIN + """
+  private static final String GROUP_FILTER = " FROM latest JOIN veh ON veh.id = latest.vehicle_id" + OEM_JOIN + """
        WHERE (CASE WHEN :soh THEN latest.soh * 100 ELSE latest.odometer END) IS NOT NULL
         AND (CAST(:min AS numeric) IS NULL
              OR (CASE WHEN :soh THEN latest.soh * 100 ELSE latest.odometer END) > CAST(:min AS numeric))

@@ -33,7 +33,7 @@ public class UserDao {
   public Optional<AuthRow> findForAuth(UUID userId, UUID apiUserId) {
     return jdbi.withHandle(h -> h.createQuery("""
             SELECT u.id, u.email, u.company_id, u.is_active, r.role_name = 'Admin' AS admin,
-                   (SELECT a.is_active FROM api_user a WHERE a.id = :akid AND a.user_id = u.id) AS key_active
+                   (SELECT a.is_active FROM api_user a WHERE a.id = CAST(:akid AS uuid) AND a.user_id = u.id) AS key_active
             FROM app_user u JOIN role r ON r.id = u.role_id
             WHERE u.id = :id""")
         .bind("id", userId)

@@ -15,7 +15,7 @@ public class VehicleDao {
 
   /** A vehicle's state for the in-life checks, with its latest data week (null when none). */
   public record InLifeRow(UUID vehicleId, boolean accessible, boolean eligible, boolean activated,
-      InLife.Data latest) {}
+      InLife.InLifeData latest) {}
 
   private final Jdbi jdbi;
 
@@ -76,7 +76,7 @@ public class VehicleDao {
             WHERE v.vin = :vin""")
         .bind("admin", user.admin()).bind("user_id", user.id()).bind("vin", vin)
         .map((rs, ctx) -> new InLifeRow(Sql.uuid(rs, "id"), rs.getBoolean("accessible"), rs.getBoolean("is_eligible"),
-            rs.getBoolean("activation_status"), Sql.date(rs, "week") == null ? null : new InLife.Data(vin,
+            rs.getBoolean("activation_status"), Sql.date(rs, "week") == null ? null : new InLife.InLifeData(vin,
                 Sql.date(rs, "week"), rs.getBigDecimal("odometer"), rs.getString("region_name"),
                 rs.getBigDecimal("soh_estimated"), rs.getBigDecimal("soh_estimated_ci_low"),
                 rs.getBigDecimal("soh_estimated_ci_high"), Sql.integer(rs, "soh_estimated_n"),

@@ -31,10 +31,6 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
     if (error instanceof ApiException e) {
       return build(e.status(), e.getMessage(), e.extra(), e.headers());
     }
-    BodyTooLargeException tooLarge = cause(error, BodyTooLargeException.class);
-    if (tooLarge != null) {
-      return build(400, tooLarge.getMessage(), Map.of(), Map.of());
-    }
     if (error instanceof ConstraintViolationException e) {
       return build(422, "Validation error", Map.of("errors", violations(e)), Map.of());
     }
@@ -59,6 +55,23 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
     }
     LOG.error("event=unexpected_error type={}", error.getClass().getName(), error);
     return build(500, "Internal server error", Map.of(), Map.of());
+  }
+
+  /**
+   * Jersey's bean-validation feature registers its own mapper for {@code ValidationException}, which is closer to a
+   * violation than {@code Throwable}; this binding sends violations back to {@link ApiExceptionMapper} (the 422 body).
+   */
+  public static final class Violations implements ExceptionMapper<ConstraintViolationException> {
+    private final ApiExceptionMapper mapper;
+
+    public Violations(ApiExceptionMapper mapper) {
+      this.mapper = mapper;
+    }
+
+    @Override
+    public Response toResponse(ConstraintViolationException error) {
+      return mapper.toResponse(error);
+    }
   }
 
   private static Response json(JsonProcessingException e) {

@@ -18,6 +18,19 @@ public class JsonErrorHandler extends org.eclipse.jetty.ee10.servlet.ErrorHandle
   @Override
   protected boolean generateAcceptableResponse(Request request, Response response, Callback callback,
       String contentType, List<Charset> charsets, int code, String message, Throwable cause) {
+    return writeJson(response, callback, code);
+  }
+
+  /** The same, for the server itself (requests refused before any context). */
+  public static final class ServerLevel extends org.eclipse.jetty.server.handler.ErrorHandler {
+    @Override
+    protected boolean generateAcceptableResponse(Request request, Response response, Callback callback,
+        String contentType, List<Charset> charsets, int code, String message, Throwable cause) {
+      return writeJson(response, callback, code);
+    }
+  }
+
+  static boolean writeJson(Response response, Callback callback, int code) {
     String reason = code >= 500 ? "Internal server error" : code == 404 ? "Not found" : HttpStatus.getMessage(code);
     byte[] body = ErrorBody.json(code, reason).getBytes(StandardCharsets.UTF_8);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");

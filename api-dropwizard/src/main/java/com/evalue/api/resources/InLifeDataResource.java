@@ -29,7 +29,7 @@ public class InLifeDataResource {
   @Path("/{vin}")
   @Metered(label = "in_life_data", vinParam = "vin")
   @Operation(summary = "Latest weekly battery health of a vehicle (metered)")
-  public InLife.Data latest(@PathParam("vin") String vin, @Context SecurityContext security) {
+  public InLife.InLifeData latest(@PathParam("vin") String vin, @Context SecurityContext security) {
     return service.latest(Principals.user(security), vin);
   }
 

@@ -111,7 +111,8 @@ public final class Fixtures {
     jdbi.useHandle(h -> h.createUpdate("""
             INSERT INTO api_user_pricing (user_id, pricing_plan_id, custom_requests_limit, custom_max_distinct_vins,
                                           custom_price_per_request, effective_date)
-            VALUES (:u, (SELECT id FROM api_pricing_plan WHERE name = 'Plan Standard'), :r, :v, :p, :d)""")
+            VALUES (:u, (SELECT id FROM api_pricing_plan WHERE name = 'Plan Standard'), CAST(:r AS int), CAST(:v AS int),
+                    CAST(:p AS numeric), :d)""")
         .bind("u", user).bindByType("r", requests, Integer.class).bindByType("v", vins, Integer.class)
         .bindByType("p", price, BigDecimal.class).bind("d", effective).execute());
   }
@@ -154,7 +155,7 @@ public final class Fixtures {
   public void week(UUID vehicle, LocalDate monday, Double odometer, Double soh, Double sohOem) {
     jdbi.useHandle(h -> h.createUpdate("""
             INSERT INTO vehicle_data (vehicle_id, "timestamp", odometer, soh_estimated, soh_oem)
-            VALUES (:v, :t, :o, :s, :so)""")
+            VALUES (:v, :t, CAST(:o AS numeric), CAST(:s AS numeric), CAST(:so AS numeric))""")
         .bind("v", vehicle).bind("t", monday).bindByType("o", odometer, Double.class)
         .bindByType("s", soh, Double.class).bindByType("so", sohOem, Double.class).execute());
   }
@@ -183,7 +184,7 @@ public final class Fixtures {
   public void call(UUID user, String vin, Instant at, int status) {
     jdbi.useHandle(h -> h.createUpdate("""
             INSERT INTO api_call_log (user_id, vin, endpoint, "timestamp", response_time_ms, status_code, is_billable)
-            VALUES (:u, :vin, 'in_life_data', :t, 5, :s, :b)""")
+            VALUES (:u, CAST(:vin AS varchar), 'in_life_data', :t, 5, :s, :b)""")
         .bind("u", user).bindByType("vin", vin, String.class).bind("t", java.sql.Timestamp.from(at))
         .bind("s", (short) status).bind("b", status >= 200 && status < 300).execute());
   }

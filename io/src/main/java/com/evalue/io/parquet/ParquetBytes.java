@@ -11,8 +11,12 @@ import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.avro.AvroParquetReader;
 import org.apache.parquet.avro.AvroParquetWriter;
+import org.apache.parquet.conf.HadoopParquetConfiguration;
+import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.ParquetWriter;
@@ -31,6 +35,22 @@ public final class ParquetBytes {
   public static final String SCHEMA_VERSION_KEY = "evalue.schema_version";
   private static final int ROW_GROUP_BYTES = 128 * 1024 * 1024;
 
+  /**
+   * One Hadoop {@link Configuration} per thread. Parquet's builders otherwise create a new one for every file, and
+   * each new instance re-parses core-default.xml and core-site.xml from the classpath on first use: that parsing was
+   * about half of the CPU time of reading the small per-vehicle-day archive files (docs/benchmarks.md, "Pipeline").
+   * Per thread rather than shared, because the Avro reader builder writes a (constant) key into it.
+   */
+  private static final ThreadLocal<Configuration> HADOOP_CONF = ThreadLocal.withInitial(Configuration::new);
+
+  private static ParquetConfiguration conf() {
+    return new HadoopParquetConfiguration(HADOOP_CONF.get());
+  }
+
+  private static ParquetReadOptions readOptions() {
+    return ParquetReadOptions.builder(conf()).build();
+  }
+
   private ParquetBytes() {}
 
   /** A Parquet file read back: its records and key-value metadata. */
@@ -40,6 +60,7 @@ public final class ParquetBytes {
     InMemoryOutputFile out = new InMemoryOutputFile();
     try (ParquetWriter<GenericRecord> writer =
         AvroParquetWriter.<GenericRecord>builder(out)
+            .withConf(HADOOP_CONF.get())
             .withSchema(schema)
             .withDataModel(GenericData.get())
             .withCompressionCodec(CompressionCodecName.ZSTD)
@@ -59,12 +80,12 @@ public final class ParquetBytes {
     InMemoryInputFile in = new InMemoryInputFile(file);
     try {
       Map<String, String> metadata;
-      try (ParquetFileReader meta = ParquetFileReader.open(in)) {
+      try (ParquetFileReader meta = ParquetFileReader.open(in, readOptions())) {
         metadata = meta.getFooter().getFileMetaData().getKeyValueMetaData();
       }
       List<GenericRecord> records = new ArrayList<>();
       try (ParquetReader<GenericRecord> reader =
-          AvroParquetReader.<GenericRecord>builder(in).withDataModel(GenericData.get()).build()) {
+          AvroParquetReader.<GenericRecord>builder(in, conf()).withDataModel(GenericData.get()).build()) {
         for (GenericRecord r = reader.read(); r != null; r = reader.read()) {
           records.add(r);
         }
@@ -77,7 +98,7 @@ public final class ParquetBytes {
 
   /** Only the footer's key-value metadata (cheap: the rows are not decoded). */
   public static Map<String, String> metadata(byte[] file) {
-    try (ParquetFileReader meta = ParquetFileReader.open(new InMemoryInputFile(file))) {
+    try (ParquetFileReader meta = ParquetFileReader.open(new InMemoryInputFile(file), readOptions())) {
       return meta.getFooter().getFileMetaData().getKeyValueMetaData();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot decode Parquet footer: " + e.getMessage(), e);

@@ -1,0 +1,135 @@
+package com.evalue.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.evalue.api.support.Http;
+import com.evalue.api.support.TestApp;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import io.swagger.v3.oas.annotations.Hidden;
+import java.util.Set;
+import java.util.TreeSet;
+import org.glassfish.jersey.server.model.Resource;
+import org.glassfish.jersey.server.model.ResourceMethod;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** api.md §1.3–1.4: health, the OpenAPI document, Swagger UI and the admin port. */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class ServiceTest {
+  static final DropwizardAppExtension<ApiConfiguration> APP = TestApp.create();
+  static Http http;
+
+  @BeforeAll
+  static void setUp() {
+    http = new Http(APP.getLocalPort());
+  }
+
+  /** Every "METHOD /path" Jersey serves under /v1, from its resource model (documentation routes excepted). */
+  static Set<String> routes() {
+    Set<String> routes = new TreeSet<>();
+    var config = APP.getEnvironment().jersey().getResourceConfig();
+    Set<Class<?>> types = new java.util.HashSet<>(config.getClasses());
+    config.getInstances().forEach(i -> types.add(i.getClass()));
+    config.getSingletons().forEach(i -> types.add(i.getClass()));
+    for (Class<?> type : types) {
+      if (!type.isAnnotationPresent(jakarta.ws.rs.Path.class) || type.isAnnotationPresent(Hidden.class)) {
+        continue;
+      }
+      Resource resource = Resource.from(type);
+      collect(resource, "", routes);
+    }
+    return routes;
+  }
+
+  static void collect(Resource resource, String prefix, Set<String> routes) {
+    String path = (prefix + "/" + resource.getPath()).replaceAll("/+", "/").replaceAll("/$", "");
+    for (ResourceMethod m : resource.getResourceMethods()) {
+      routes.add(m.getHttpMethod() + " " + path);
+    }
+    for (Resource child : resource.getChildResources()) {
+      collect(child, path, routes);
+    }
+  }
+
+  static Set<String> documented(JsonNode doc) {
+    Set<String> routes = new TreeSet<>();
+    doc.get("paths").fields().forEachRemaining(p -> p.getValue().fieldNames()
+        .forEachRemaining(method -> routes.add(method.toUpperCase() + " " + p.getKey())));
+    return routes;
+  }
+
+  @Nested
+  class Health {
+    @Test
+    void healthyWithoutAuthentication() {
+      Http.Reply r = http.get("/v1/health");
+      assertEquals(200, r.status());
+      assertEquals("{\"status\":\"healthy\"}", r.body());
+    }
+
+    @Test
+    void adminPortHasHealthChecksAndMetrics() {
+      Http admin = new Http(APP.getAdminPort());
+      JsonNode checks = admin.get("/healthcheck").json();
+      assertTrue(checks.get("database").get("healthy").asBoolean());
+      assertTrue(checks.get("redis").get("healthy").asBoolean());
+      assertTrue(checks.get("call-log").get("healthy").asBoolean());
+      assertTrue(admin.get("/metrics").json().get("counters").has("calllog.enqueued"));
+    }
+  }
+
+  @Nested
+  class OpenApi {
+    @Test
+    void theFullDocumentListsEveryRoute() {
+      Set<String> served = routes();
+      assertTrue(served.size() >= 27, served.toString());
+      JsonNode full = http.get("/v1/openapi.json?internal=true").json();
+      assertEquals(served, documented(full));
+      assertEquals("/v1", full.get("servers").get(0).get("url").asText());
+      assertTrue(full.get("components").get("securitySchemes").has("bearer"));
+    }
+
+    @Test
+    void thePublicDocumentLeavesOutInternalRoutes() {
+      JsonNode pub = http.get("/v1/openapi.json").json();
+      Set<String> routes = documented(pub);
+      for (String expected : new String[] {"GET /in_life_data/{vin}", "GET /in_life_data/check-eligibility/{vin}",
+          "POST /auth/token", "POST /auth/logout", "GET /flash/{model_id}/soh", "GET /account/fleets",
+          "GET /account/vehicles", "GET /vehicle-command/eligible-models", "POST /vehicle-command/order-soh-report",
+          "GET /static_data/models/{model_id}/data", "GET /health"}) {
+        assertTrue(routes.contains(expected), expected + " in " + routes);
+      }
+      for (String internal : new String[] {"POST /auth/login", "POST /auth/refresh", "GET /vehicle-command/makes",
+          "POST /vehicle-command/activate", "GET /billing/usage", "GET /dashboard/kpis",
+          "GET /static_data/models/{model_id}/trendline"}) {
+        assertFalse(routes.contains(internal), internal);
+      }
+      assertFalse(pub.toString().contains("\"internal\""));
+      // open endpoints declare no security requirement
+      assertEquals(0, pub.get("paths").get("/auth/token").get("post").get("security").size());
+      // response schemas use the wire names
+      assertTrue(pub.get("components").get("schemas").get("InLifeData").get("properties").has("soh_ci_low"));
+    }
+
+    @Test
+    void swaggerUiIsServed() {
+      Http.Reply page = http.get("/v1/docs");
+      assertEquals(200, page.status());
+      assertTrue(page.body().contains("SwaggerUIBundle"));
+      assertTrue(page.body().contains("/v1/openapi.json?internal=true"));
+      for (String asset : new String[] {"swagger-ui-bundle.js", "swagger-ui-standalone-preset.js", "swagger-ui.css"}) {
+        assertEquals(200, http.get("/v1/docs/" + asset).status(), asset);
+      }
+      assertEquals(404, http.get("/v1/docs/nothing.js").status());
+      assertEquals(404, http.get("/v1/docs/..%2Fpom.properties").status() == 400 ? 404
+          : http.get("/v1/docs/..%2Fpom.properties").status());
+    }
+  }
+}
