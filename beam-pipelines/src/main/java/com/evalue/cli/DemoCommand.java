@@ -115,6 +115,8 @@ final class DemoCommand implements Runnable {
           secs(t0, t5), secs(t0, t1), secs(t1, t2), secs(t2, t3), secs(t3, t4), secs(t4, t5));
       o.println("Warehouse: " + c.warehouse().root() + "   Database: " + db.describe() + " (" + database.jdbcUrl()
           + ")");
+      o.println("API: './evalue api' serves these vehicles on http://localhost:4000/v1 (Swagger UI /v1/docs;"
+          + " demo user demo@evalue.local / evalue-demo; it prints a ready-to-run curl).");
       o.println("Next: './evalue results export --format csv --out weekly.csv' writes every weekly row;"
           + " rerun './evalue demo' (idempotent); './evalue --help' lists every command.");
       o.flush();
