@@ -60,6 +60,7 @@ final class DemoCommand implements Runnable {
       o.println("  " + DatabaseSetup.migrateAndSeed(database.dataSource()));
       FleetImportReport imported = new FleetImport(database.dataSource()).importFile(out.resolve("fleet.csv"));
       FleetCommand.Import.print(o, imported);
+      o.println("  demo vehicles activated: " + DemoActivation.activate(database.dataSource(), out.resolve("fleet.csv")));
       long t2 = System.nanoTime();
 
       o.println("3/5 ingest files");
