@@ -200,6 +200,7 @@ final class BenchCommand implements Runnable {
         out.print(md);
         out.println("Reports: " + work.resolve("bench.md") + ", " + work.resolve("bench.json") + ", "
             + work.resolve("accuracy.md"));
+        out.flush();
       }
     }
 
@@ -271,6 +272,7 @@ final class BenchCommand implements Runnable {
         text += "\nWorst VINs by MAE:\n\n" + AccuracyEvaluator.worstVins(r, worst);
       }
       spec.commandLine().getOut().print(text);
+      spec.commandLine().getOut().flush();
       if (markdown != null) {
         PipelineBench.write(markdown, text);
       }
@@ -316,6 +318,16 @@ final class BenchCommand implements Runnable {
     @Option(names = "--worst", defaultValue = "0", description = "With --truth: also list the N worst VINs.")
     int worst;
 
+    @Option(names = "--phases-csv", paramLabel = "FILE", description = "Also write every raw_results row as CSV.")
+    Path phasesCsv;
+
+    @Option(names = "--weekly-csv", paramLabel = "FILE", description = "Also write every weekly row as CSV.")
+    Path weeklyCsv;
+
+    @Option(names = "--renault-fit", defaultValue = "spec", paramLabel = "VARIANT",
+        description = "What-if Renault temperature fit: spec (the pipeline's, default), within, detrended, slope=V.")
+    String renaultFit;
+
     @Mixin DatabaseArgs db;
     @Spec CommandSpec spec;
 
@@ -331,7 +343,13 @@ final class BenchCommand implements Runnable {
       PlainLoop.Result r = PlainLoop.run(Warehouse.at(warehouse), makes, info, analytics, t -> {
         out.println(t);
         out.flush();
-      });
+      }, phasesCsv != null, renaultFit);
+      if (phasesCsv != null) {
+        PipelineBench.write(phasesCsv, PlainLoop.rawResultsCsv(r));
+      }
+      if (weeklyCsv != null) {
+        PipelineBench.write(weeklyCsv, PlainLoop.weeklyCsv(r));
+      }
       out.printf("loop: %d envelopes, %d signal values, %d raw_tss rows in %.1f s: %,.0f records/s, %,.0f signal "
           + "values/s%n", r.envelopes(), r.signalValues(), r.rawTssRows(), r.nanos() / 1e9,
           r.envelopes() / (r.nanos() / 1e9), r.signalValues() / (r.nanos() / 1e9));
@@ -348,6 +366,7 @@ final class BenchCommand implements Runnable {
           out.print("\nWorst VINs by MAE:\n\n" + AccuracyEvaluator.worstVins(acc, worst));
         }
       }
+      out.flush();
     }
   }
 

@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 /** {@code evalue ingest …}: getting data into the temp buffer. */
 @Command(name = "ingest", mixinStandardHelpOptions = true, description = "Ingestion into the temp buffer.",
     subcommands = {IngestCommand.Files.class, IngestHighMobilityCommand.class, IngestStellantisCommand.class,
-        IngestBmwPushCommand.class, IngestBmwCarDataCommand.class})
+        IngestBmwPushCommand.class, IngestBmwCarDataCommand.class, IngestTeslaCommand.class})
 final class IngestCommand implements Runnable {
   @Spec CommandSpec spec;
 

@@ -27,7 +27,7 @@ class EValueCliTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "db", "fleet", "ingest", "simulate", "compact", "demo", "ingest files"})
+  @ValueSource(strings = {"", "db", "fleet", "ingest", "simulate", "compact", "demo", "ingest files", "ingest tesla"})
   void everyCommandHasHelp(String command) {
     String[] args = (command.isEmpty() ? "--help" : command + " --help").split(" ");
     Result r = run(args);

@@ -14,7 +14,6 @@ import com.evalue.transforms.health.rawtss.PivotResult;
 import com.evalue.transforms.health.rawtss.RawTssPivot;
 import com.evalue.transforms.health.rawtss.RawTssRow;
 import com.evalue.transforms.health.temperature.TemperatureFit;
-import com.evalue.transforms.health.temperature.TemperatureFits;
 import com.evalue.transforms.health.weekly.WeeklyHealth;
 import com.evalue.transforms.model.Envelope;
 import com.evalue.transforms.model.Make;
@@ -54,7 +53,7 @@ public final class PlainLoop {
 
   /** The weekly rows of every VIN, by make code then VIN, and the volumes. */
   public record Result(Map<String, Map<String, List<WeeklyHealth>>> weekly, List<MakeRun> makes,
-      Map<String, TemperatureFit> renaultFits) {
+      Map<String, TemperatureFit> renaultFits, Map<String, List<PhaseResult>> rawResultsByVin) {
     public long envelopes() {
       return makes.stream().mapToLong(MakeRun::envelopes).sum();
     }
@@ -84,6 +83,17 @@ public final class PlainLoop {
    */
   public static Result run(Warehouse warehouse, List<Make> makes, Map<String, Map<String, FleetInfo>> fleetInfo,
       AnalyticsConfig config, Consumer<String> progress) {
+    return run(warehouse, makes, fleetInfo, config, progress, false, "spec");
+  }
+
+  /**
+   * As {@link #run(Warehouse, List, Map, AnalyticsConfig, Consumer)}; keeps every VIN's raw_results when asked and
+   * fits the Renault temperature effect with {@link RenaultFitExperiment} variant {@code renaultFit} ("spec" is the
+   * pipeline's fit).
+   */
+  public static Result run(Warehouse warehouse, List<Make> makes, Map<String, Map<String, FleetInfo>> fleetInfo,
+      AnalyticsConfig config, Consumer<String> progress, boolean keepRawResults, String renaultFit) {
+    Map<String, List<PhaseResult>> rawResults = new TreeMap<>();
     Map<String, Map<String, List<WeeklyHealth>>> weekly = new TreeMap<>();
     List<MakeRun> runs = new ArrayList<>();
     Map<String, TemperatureFit> fits = Map.of();
@@ -140,6 +150,9 @@ public final class PlainLoop {
         VehicleOutputs out = VehicleHistory.process(make, vin, rows, fi, config);
         points += out.points().size();
         phases += out.phases().size();
+        if (keepRawResults) {
+          rawResults.put(vin, out.rawResults());
+        }
         if (make == Make.RENAULT) {
           deferred.put(vin, out);
         } else {
@@ -152,7 +165,7 @@ public final class PlainLoop {
       if (make == Make.RENAULT) {
         List<PhaseResult> all = new ArrayList<>();
         deferred.values().forEach(o -> all.addAll(o.rawResults()));
-        fits = TemperatureFits.fitAll(all, config);
+        fits = RenaultFitExperiment.fit(renaultFit, all, config);
         for (Map.Entry<String, VehicleOutputs> e : deferred.entrySet()) {
           FleetInfo fi = info.getOrDefault(e.getKey(), FleetInfo.unknown(e.getKey()));
           TemperatureFit fit = fi.model() == null ? null : fits.get(fi.model());
@@ -170,7 +183,37 @@ public final class PlainLoop {
               + "%d weeks in %.1f s", make.code(), files, envelopes, values, rawRows, filesByVin.size(), weeks,
           run.nanos() / 1e9));
     }
-    return new Result(weekly, runs, fits);
+    return new Result(weekly, runs, fits, rawResults);
+  }
+
+  /** Every kept raw_results row as CSV (the columns of {@link PhaseResult#COLUMNS}), for analysis. */
+  public static String rawResultsCsv(Result result) {
+    StringBuilder sb = new StringBuilder(String.join(",", PhaseResult.COLUMNS.names())).append('\n');
+    result.rawResultsByVin().values().forEach(rows -> rows.forEach(r -> {
+      List<String> cells = new ArrayList<>();
+      for (String c : PhaseResult.COLUMNS.names()) {
+        Object v = PhaseResult.COLUMNS.get(r, c);
+        cells.add(v == null ? "" : v instanceof com.evalue.transforms.health.Labelled l ? l.label()
+            : v.toString().replace(",", ";"));
+      }
+      sb.append(String.join(",", cells)).append('\n');
+    }));
+    return sb.toString();
+  }
+
+  /** Every weekly row as CSV (the columns of {@link WeeklyHealth#COLUMNS} after vin: make first). */
+  public static String weeklyCsv(Result result) {
+    StringBuilder sb = new StringBuilder("make,").append(String.join(",", WeeklyHealth.COLUMNS.names())).append('\n');
+    result.weekly().forEach((make, byVin) -> byVin.values().forEach(rows -> rows.forEach(w -> {
+      List<String> cells = new ArrayList<>();
+      cells.add(make);
+      for (String c : WeeklyHealth.COLUMNS.names()) {
+        Object v = WeeklyHealth.COLUMNS.get(w, c);
+        cells.add(v == null ? "" : v instanceof com.evalue.transforms.health.Labelled l ? l.label() : v.toString());
+      }
+      sb.append(String.join(",", cells)).append('\n');
+    })));
+    return sb.toString();
   }
 
   /** Writes the weekly rows as {@code processed_results/{make}/{vin}.parquet}, the pipeline's encoding. */

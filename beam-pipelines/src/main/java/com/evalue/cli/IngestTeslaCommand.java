@@ -1,0 +1,74 @@
+package com.evalue.cli;
+
+import com.evalue.ingestion.tesla.TeslaIngestConfig;
+import com.evalue.ingestion.tesla.TeslaIngestPipeline;
+import com.evalue.io.archive.TempBuffer;
+import java.time.Duration;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code evalue ingest tesla}: the Fleet Telemetry stream from Kafka (spec: sources.md §1.6, §1.7, §2). */
+@Command(name = "tesla", mixinStandardHelpOptions = true,
+    description = {"Reads Tesla Fleet Telemetry records from Kafka (Beam KafkaIO, group evalue-tesla-ingestion) into "
+        + "the temp buffer, per VIN at 1000 envelopes or 30 s; malformed records go to dlq/ingestion/tesla/ with "
+        + "the reason. Offsets are committed only after the temp objects holding them are written, so a crash or "
+        + "restart re-reads (duplicates, removed by compaction) and never loses. Streams until stopped, or with "
+        + "--until-end-offsets reads to the current end offsets and exits."})
+final class IngestTeslaCommand implements Runnable {
+  @Option(names = "--bootstrap-servers", paramLabel = "HOSTS", required = true,
+      defaultValue = "${env:EVALUE_KAFKA_BOOTSTRAP_SERVERS}", description = "Kafka bootstrap servers "
+          + "(env EVALUE_KAFKA_BOOTSTRAP_SERVERS).")
+  String bootstrapServers;
+
+  @Option(names = "--topic", paramLabel = "TOPIC", defaultValue = "tesla_V",
+      description = "The <namespace>_V topic (default: ${DEFAULT-VALUE}).")
+  String topic;
+
+  @Option(names = "--value-format", paramLabel = "FORMAT", defaultValue = "protobuf",
+      description = "tesla.value_format: protobuf, json or auto (default: ${DEFAULT-VALUE}).")
+  String valueFormat;
+
+  @Option(names = "--until-end-offsets",
+      description = "Bounded catch-up: read from the committed offsets to the end offsets seen at start, write, "
+          + "commit and exit (for a batch scheduler).")
+  boolean untilEndOffsets;
+
+  @Option(names = "--flush-envelopes", paramLabel = "N", defaultValue = "1000", hidden = true)
+  int flushEnvelopes;
+
+  @Option(names = "--flush-seconds", paramLabel = "S", defaultValue = "30", hidden = true)
+  long flushSeconds;
+
+  @Mixin StorageArgs storage;
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    LiveIngestionArgs.serviceLogging();
+    StorageArgs.Configured c = storage.configure();
+    TeslaIngestConfig config;
+    try {
+      config = new TeslaIngestConfig(bootstrapServers, topic, valueFormat, c.warehouse().root(),
+          TempBuffer.writerId("tesla"), flushEnvelopes, Duration.ofSeconds(flushSeconds), untilEndOffsets);
+    } catch (IllegalArgumentException e) {
+      throw new EValueCli.UsageError(e.getMessage());
+    }
+    Pipeline p = TeslaIngestPipeline.create(config, c.options());
+    if (!TeslaIngestPipeline.build(p, config)) {
+      spec.commandLine().getOut().println("evalue ingest tesla: nothing to read on " + topic);
+      return;
+    }
+    spec.commandLine().getOut().println("evalue ingest tesla: " + topic + " at " + bootstrapServers + " into "
+        + c.warehouse() + (untilEndOffsets ? " (until the end offsets)" : "; streaming, stop with SIGTERM"));
+    spec.commandLine().getOut().flush();
+    PipelineResult.State state = p.run().waitUntilFinish();
+    if (state != PipelineResult.State.DONE) {
+      throw new IllegalStateException("tesla ingestion ended in state " + state);
+    }
+  }
+}
