@@ -285,6 +285,10 @@ final class BenchCommand implements Runnable {
       sb.append("Estimated SoH per make:\n\n").append(AccuracyEvaluator.makeTable(r));
       sb.append("\nPer make and method:\n\n").append(AccuracyEvaluator.methodTable(r));
       sb.append("\nOEM SoH (soh_oem) against the truth:\n\n").append(AccuracyEvaluator.oemTable(r));
+      if (r.acByMake().values().stream().anyMatch(s -> s.weeks() > 0)) {
+        sb.append("\nTesla AC estimate (soh_ac_estimate, not part of soh_estimated) against the truth:\n\n")
+            .append(AccuracyEvaluator.acTable(r));
+      }
       sb.append("\nci_method_floor calibration (floors as SoH fractions):\n\n")
           .append(AccuracyEvaluator.calibrationTable(r, floors));
       return sb.toString();

@@ -115,7 +115,7 @@ public final class AccuracyEvaluator {
 
   /** Per make, per make and method, per VIN. */
   public record Report(Map<String, Stats> byMake, Map<String, Map<String, Stats>> byMakeMethod,
-      Map<String, Stats> oemByMake, Map<String, Stats> byVin, Map<String, Stats> byMethod,
+      Map<String, Stats> oemByMake, Map<String, Stats> acByMake, Map<String, Stats> byVin, Map<String, Stats> byMethod,
       Map<String, String> makeOfVin, long unmatchedRows, long truthWeeks, long resultRows) {
     /** Vehicles of the make in the truth. */
     public long vehicles(String make) {
@@ -131,6 +131,7 @@ public final class AccuracyEvaluator {
     Map<String, TruthWeek> byKey = new HashMap<>();
     Map<String, Stats> byMake = new TreeMap<>();
     Map<String, Stats> oem = new TreeMap<>();
+    Map<String, Stats> ac = new TreeMap<>();
     Map<String, Stats> byVin = new TreeMap<>();
     Map<String, String> makeOfVin = new TreeMap<>();
     for (TruthWeek t : truth) {
@@ -140,6 +141,7 @@ public final class AccuracyEvaluator {
       }
       byMake.computeIfAbsent(t.make(), m -> new Stats()).truthWeeks++;
       oem.computeIfAbsent(t.make(), m -> new Stats()).truthWeeks++;
+      ac.computeIfAbsent(t.make(), m -> new Stats()).truthWeeks++;
       byVin.computeIfAbsent(t.vin(), m -> new Stats()).truthWeeks++;
     }
     Map<String, Map<String, Stats>> byMakeMethod = new TreeMap<>();
@@ -165,6 +167,9 @@ public final class AccuracyEvaluator {
         byMethod.computeIfAbsent(method, x -> new Stats())
             .add(r.sohEstimated(), t.trueSoh(), r.ciLow(), r.ciHigh(), floor);
       }
+      if (r.sohAc() != null) {
+        ac.get(t.make()).add(r.sohAc(), t.trueSoh(), null, null, 0);
+      }
       if (r.sohOem() != null) {
         oem.get(t.make()).add(r.sohOem(), t.trueSoh(), r.oemCiLow(), r.oemCiHigh(),
             floorsUsed.getOrDefault("oem", 0.0));
@@ -172,7 +177,7 @@ public final class AccuracyEvaluator {
     }
     long truthWeeks = truth.size();
     byMethod.values().forEach(s -> s.truthWeeks = truthWeeks);
-    return new Report(byMake, byMakeMethod, oem, byVin, byMethod, makeOfVin, unmatched, truthWeeks, results.size());
+    return new Report(byMake, byMakeMethod, oem, ac, byVin, byMethod, makeOfVin, unmatched, truthWeeks, results.size());
   }
 
   private static String key(String vin, LocalDate week) {
@@ -224,6 +229,20 @@ public final class AccuracyEvaluator {
       if (s.weeks() > 0) {
         sb.append(String.format("| %s | %d | %s | %s | %s | %s |%n", make, s.weeks(), pct(s.coverage()),
             pp(s.maePp()), signedPp(s.biasPp()), pct(s.ciCoverage())));
+      }
+    });
+    return sb.toString();
+  }
+
+  /** The Tesla AC estimate ({@code soh_ac_estimate}, never part of soh_estimated) against the truth (Markdown). */
+  public static String acTable(Report r) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("| make | weeks with soh_ac_estimate | coverage | MAE (pp) | bias (pp) | p95 |err| (pp) |\n");
+    sb.append("|---|---:|---:|---:|---:|---:|\n");
+    r.acByMake().forEach((make, s) -> {
+      if (s.weeks() > 0) {
+        sb.append(String.format("| %s | %d | %s | %s | %s | %s |%n", make, s.weeks(), pct(s.coverage()),
+            pp(s.maePp()), signedPp(s.biasPp()), pp(s.absErrorQuantilePp(0.95))));
       }
     });
     return sb.toString();

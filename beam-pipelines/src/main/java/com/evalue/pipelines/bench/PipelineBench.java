@@ -169,10 +169,13 @@ public final class PipelineBench {
       if (variant.equals("spark")) {
         args.addAll(List.of("--spark-master", s.sparkMaster()));
       }
-      out.accept("variant " + variant + ": running (log " + dir.resolve("run.log") + ")");
+      out.accept("variant " + variant + ": running (log " + dir.resolve("run.log") + "), load average before: "
+          + loadAverage());
       ChildJvm.Outcome o = ChildJvm.run(args, s.childJvmArgs(), dir.resolve("run.log"));
-      Map<String, Object> report = Files.exists(dir.resolve("report.json")) ? readJson(dir.resolve("report.json"))
-          : Map.of();
+      Map<String, Object> report = Files.exists(dir.resolve("report.json"))
+          ? new LinkedHashMap<>(readJson(dir.resolve("report.json"))) : new LinkedHashMap<>();
+      // The 1-minute load average just after the run: > 2 on this 2-core machine means other work competed.
+      report.put("load_average_after", loadAverage());
       if (o.exitCode() != 0 || report.isEmpty()) {
         out.accept("variant " + variant + ": FAILED with exit code " + o.exitCode() + "; see " + dir.resolve("run.log"));
         results.add(new VariantResult(variant, describe(variant, s), o.exitCode(), Double.NaN, o.wallSeconds(),
@@ -187,8 +190,8 @@ public final class PipelineBench {
       VariantResult r = new VariantResult(variant, describe(variant, s), 0, seconds, o.wallSeconds(), peak,
           envelopes, signalValues == null ? 0 : signalValues, report, wh, dir.resolve("run.log"));
       results.add(r);
-      out.accept(String.format("variant %s: %.1f s, %.0f records/s, peak RSS %.2f GiB", variant, seconds,
-          r.envelopesPerSecond(), peak / 1048576.0));
+      out.accept(String.format("variant %s: %.1f s, %.0f records/s, peak RSS %.2f GiB; load average after: %s",
+          variant, seconds, r.envelopesPerSecond(), peak / 1048576.0, report.get("load_average_after")));
     }
     // The loop reports the decoded signal values; a pipeline variant run before it gets the same count.
     if (signalValues != null) {
@@ -279,6 +282,16 @@ public final class PipelineBench {
   }
 
   // ---- helpers ----
+
+  /** The 1-, 5- and 15-minute load averages (Linux), or "?" elsewhere. */
+  static String loadAverage() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+      return f[0] + " " + f[1] + " " + f[2];
+    } catch (IOException | RuntimeException e) {
+      return "?";
+    }
+  }
 
   /** Beam options for a local warehouse; the DirectRunner without its (costly) immutability/encodability checks. */
   public static StorageOptions options(Path warehouse, String runner, String sparkMaster) {

@@ -22,12 +22,18 @@ import javax.annotation.Nullable;
  */
 public record WeeklyEstimate(String vin, String make, LocalDate week, @Nullable Double sohEstimated,
     @Nullable Double ciLow, @Nullable Double ciHigh, @Nullable Integer n, @Nullable String method,
-    @Nullable Double sohOem, @Nullable Double oemCiLow, @Nullable Double oemCiHigh) {
+    @Nullable Double sohOem, @Nullable Double oemCiLow, @Nullable Double oemCiHigh, @Nullable Double sohAc) {
+
+  public WeeklyEstimate(String vin, String make, LocalDate week, @Nullable Double sohEstimated, @Nullable Double ciLow,
+      @Nullable Double ciHigh, @Nullable Integer n, @Nullable String method, @Nullable Double sohOem,
+      @Nullable Double oemCiLow, @Nullable Double oemCiHigh) {
+    this(vin, make, week, sohEstimated, ciLow, ciHigh, n, method, sohOem, oemCiLow, oemCiHigh, null);
+  }
 
   public static WeeklyEstimate of(String make, WeeklyHealth w) {
     return new WeeklyEstimate(w.vin(), make, w.timestamp(), w.sohEstimated(), w.sohEstimatedCiLow(),
         w.sohEstimatedCiHigh(), w.sohEstimatedN(), w.sohMethod() == null ? null : w.sohMethod().label(), w.sohOem(),
-        w.sohOemCiLow(), w.sohOemCiHigh());
+        w.sohOemCiLow(), w.sohOemCiHigh(), w.sohAcEstimate());
   }
 
   public static List<WeeklyEstimate> of(String make, List<WeeklyHealth> rows) {
@@ -89,7 +95,8 @@ public record WeeklyEstimate(String vin, String make, LocalDate week, @Nullable 
           num(c, col.get("soh_estimated")), num(c, col.get("soh_estimated_ci_low")),
           num(c, col.get("soh_estimated_ci_high")), integer(c, col.get("soh_estimated_n")),
           text(c, col.get("soh_method")), num(c, col.get("soh_oem")), num(c, col.get("soh_oem_ci_low")),
-          num(c, col.get("soh_oem_ci_high"))));
+          num(c, col.get("soh_oem_ci_high")), col.containsKey("soh_ac_estimate") ? num(c, col.get("soh_ac_estimate"))
+              : null));
     }
     return out;
   }

@@ -56,19 +56,31 @@ public final class TableParquet {
 
   public static List<Object[]> read(List<Column> columns, byte[] file) {
     List<Object[]> out = new ArrayList<>();
+    // Field positions are resolved once per file, not per cell: the name mapping per cell was half of the CPU time
+    // of reading raw_tss month files (docs/benchmarks.md, "Pipeline"). A column absent from the file reads as null.
+    int[] positions = null;
     for (GenericRecord r : ParquetBytes.read(file).records()) {
+      if (positions == null) {
+        positions = new int[columns.size()];
+        for (int i = 0; i < columns.size(); i++) {
+          Schema.Field f = r.getSchema().getField(avroName(columns.get(i).name()));
+          positions[i] = f == null ? -1 : f.pos();
+        }
+      }
       Object[] row = new Object[columns.size()];
       for (int i = 0; i < columns.size(); i++) {
-        row[i] = fromAvro(columns.get(i), r.get(avroName(columns.get(i).name())));
+        row[i] = positions[i] < 0 ? null : fromAvro(columns.get(i), r.get(positions[i]));
       }
       out.add(row);
     }
     return out;
   }
 
+  private static final java.util.regex.Pattern NOT_AVRO_NAME = java.util.regex.Pattern.compile("[^A-Za-z0-9_]");
+
   /** Avro names allow letters, digits and '_' only; the spec's column names already are (e.g. level_1). */
   private static String avroName(String column) {
-    return column.replaceAll("[^A-Za-z0-9_]", "_");
+    return NOT_AVRO_NAME.matcher(column).replaceAll("_");
   }
 
   private static Object toAvro(Column c, Object v) {
