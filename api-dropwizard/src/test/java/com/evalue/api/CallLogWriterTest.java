@@ -16,11 +16,17 @@ import io.dropwizard.jackson.Jackson;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
 import io.dropwizard.testing.ResourceHelpers;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -44,7 +50,11 @@ class CallLogWriterTest {
   }
 
   static CallLogWriter writer(DataSource ds, int capacity, Path spill, MetricRegistry metrics) {
-    return new CallLogWriter(new CallLogDao(ds), capacity, 500, Duration.ofSeconds(1), 3, Duration.ofMillis(5),
+    return writer(ds, capacity, 500, spill, metrics);
+  }
+
+  static CallLogWriter writer(DataSource ds, int capacity, int batchSize, Path spill, MetricRegistry metrics) {
+    return new CallLogWriter(new CallLogDao(ds), capacity, batchSize, Duration.ofSeconds(1), 3, Duration.ofMillis(5),
         spill, Jackson.newObjectMapper(), metrics);
   }
 
@@ -88,15 +98,85 @@ class CallLogWriterTest {
     void aFullQueueMakesTheCallerInsertItself() throws Exception {
       UUID user = fx.account().user();
       MetricRegistry metrics = new MetricRegistry();
-      CallLogWriter w = writer(TestInfra.database().dataSource(), 2, dir.resolve("s.ndjson"), metrics);
+      // The flusher's connections wait at a gate until every row is recorded, so the queue (2 rows) surely fills:
+      // at most 3 rows (one taken by the flusher, two queued) can avoid the caller's own insert.
+      CountDownLatch gate = new CountDownLatch(1);
+      DataSource gated = new FlusherGate(TestInfra.database().dataSource(), gate);
+      CallLogWriter w = writer(gated, 2, 1, dir.resolve("s.ndjson"), metrics);
       w.start();
       for (int i = 0; i < 50; i++) {
         w.record(entry(user, 404));
       }
+      gate.countDown();
       w.stop();
       assertEquals(50, rows(user));
-      assertTrue(metrics.counter("calllog.sync_inserts").getCount() > 0);
+      assertTrue(metrics.counter("calllog.sync_inserts").getCount() >= 47,
+          "sync inserts: " + metrics.counter("calllog.sync_inserts").getCount());
       assertEquals(50, metrics.counter("calllog.written").getCount());
+      assertEquals(0, metrics.counter("calllog.spilled").getCount());
+    }
+  }
+
+  /** A real data source whose connections, on the writer's own thread only, wait for a gate to open. */
+  static final class FlusherGate implements DataSource {
+    private final DataSource delegate;
+    private final CountDownLatch gate;
+
+    FlusherGate(DataSource delegate, CountDownLatch gate) {
+      this.delegate = delegate;
+      this.gate = gate;
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+      if (Thread.currentThread().getName().equals("call-log-writer")) {
+        try {
+          gate.await(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      return delegate.getConnection();
+    }
+
+    @Override
+    public Connection getConnection(String user, String password) throws SQLException {
+      return delegate.getConnection(user, password);
+    }
+
+    @Override
+    public PrintWriter getLogWriter() throws SQLException {
+      return delegate.getLogWriter();
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) throws SQLException {
+      delegate.setLogWriter(out);
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) throws SQLException {
+      delegate.setLoginTimeout(seconds);
+    }
+
+    @Override
+    public int getLoginTimeout() throws SQLException {
+      return delegate.getLoginTimeout();
+    }
+
+    @Override
+    public java.util.logging.Logger getParentLogger() throws SQLFeatureNotSupportedException {
+      return delegate.getParentLogger();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+      return delegate.unwrap(iface);
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) throws SQLException {
+      return delegate.isWrapperFor(iface);
     }
   }
 

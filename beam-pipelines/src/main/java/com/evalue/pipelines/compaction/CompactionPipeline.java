@@ -99,7 +99,7 @@ public final class CompactionPipeline {
         .apply("CompactVehicleDays", ParDo.of(new CompactDayFn(warehouse, startedAt))
             .withOutputTags(CompactDayFn.CHANGES, TupleTagList.of(CompactDayFn.DEAD_LETTERS)));
     compacted.get(CompactDayFn.CHANGES)
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(ChangeLog.Entry.class)))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), ChangeLogEntryCoder.of()))
         .apply("GroupChangesByMake", GroupByKey.create())
         .apply("WriteChangeLogs", ParDo.of(new WriteChangeLogFn(warehouse, startedAt)));
     compacted.get(CompactDayFn.DEAD_LETTERS).setCoder(DeadLetter.DeadLetterCoder.of())

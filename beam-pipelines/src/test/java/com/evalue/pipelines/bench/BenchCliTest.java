@@ -36,7 +36,9 @@ class BenchCliTest {
         md.toString());
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("| kia | 1 | 2 | 1 | 50.0 % | 0.200 | +0.200 | 0.200 | 100.0 % |"), r.out());
-    assertTrue(r.out().contains("| energy_content | 1 | 0.0100 | 100.0 % |"), r.out());
+    double floor = com.evalue.transforms.health.config.AnalyticsConfig.defaults()
+        .ciMethodFloor(com.evalue.transforms.health.SohMethod.ENERGY_CONTENT);
+    assertTrue(r.out().contains(String.format("| energy_content | 1 | %.4f | 100.0 %% |", floor)), r.out());
     assertEquals(r.out(), Files.readString(md));
   }
 

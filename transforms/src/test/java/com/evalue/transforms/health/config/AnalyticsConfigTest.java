@@ -78,14 +78,15 @@ class AnalyticsConfigTest {
       assertEquals(1.1, D.plausibilityMax());
       assertEquals(1.0, D.clipToOneFrom());
       assertEquals(1.57, D.ciFactor());
-      assertEquals(0.010, D.ciMethodFloor(SohMethod.DC_ENERGY));
+      // Calibrated floors (docs/accuracy.md), not the spec's starting values.
+      assertEquals(0.0024, D.ciMethodFloor(SohMethod.DC_ENERGY));
       assertEquals(0.015, D.ciMethodFloor(SohMethod.AC_ENERGY_EFF90));
-      assertEquals(0.015, D.ciMethodFloor(SohMethod.BMS_ENERGY));
-      assertEquals(0.010, D.ciMethodFloor(SohMethod.ENERGY_CONTENT));
-      assertEquals(0.030, D.ciMethodFloor(SohMethod.RANGE_RATIO));
+      assertEquals(0.0005, D.ciMethodFloor(SohMethod.BMS_ENERGY));
+      assertEquals(0.0052, D.ciMethodFloor(SohMethod.ENERGY_CONTENT));
+      assertEquals(0.0003, D.ciMethodFloor(SohMethod.RANGE_RATIO));
       assertEquals(0.025, D.ciMethodFloor(SohMethod.CHARGE_POWER));
-      assertEquals(0.012, D.ciMethodFloor(SohMethod.SESSION_ENERGY));
-      assertEquals(0.010, D.ciMethodFloor(SohMethod.OEM));
+      assertEquals(0.0045, D.ciMethodFloor(SohMethod.SESSION_ENERGY));
+      assertEquals(0.0065, D.ciMethodFloor(SohMethod.OEM));
       assertEquals(Instant.parse("2012-01-01T00:00:00Z"), D.timestampMin());
       assertEquals(24.0, D.timestampMaxFutureHours());
     }
@@ -141,7 +142,7 @@ class AnalyticsConfigTest {
       assertEquals(ValueRange.of(35, 95), c.socWindow(Make.RENAULT));
       assertEquals(ValueRange.of(40, 99), c.socWindow(Make.FORD), "map keys merge over the defaults");
       assertEquals(0.02, c.ciMethodFloor(SohMethod.DC_ENERGY));
-      assertEquals(0.015, c.ciMethodFloor(SohMethod.BMS_ENERGY));
+      assertEquals(D.ciMethodFloor(SohMethod.BMS_ENERGY), c.ciMethodFloor(SohMethod.BMS_ENERGY), "other methods keep theirs");
       assertEquals(1.0, c.scaleFactor(Make.TESLA, "odometer"));
       assertEquals(100.0, c.scaleFactor(Make.KIA, "soc"));
       assertEquals(D.asofMaxAgeMinutes(), c.asofMaxAgeMinutes(), "missing keys take their default");

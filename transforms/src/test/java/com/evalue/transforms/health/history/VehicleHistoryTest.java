@@ -22,7 +22,9 @@ import org.junit.jupiter.api.Test;
 
 /** The per-VIN stages end to end, from raw_tss rows: units, duplicates, invalid reports, determinism. */
 class VehicleHistoryTest {
-  private static final AnalyticsConfig C = AnalyticsConfig.defaults();
+  /** The spec's starting dc_energy floor (0.010), not the calibrated default, so the interval below stays hand-checked. */
+  private static final AnalyticsConfig C = AnalyticsConfig.defaults()
+      .withOverride("ci_method_floor.dc_energy", "0.010");
   private static final String VIN = "5YJ3E7EB9NF000123";
   private static final Instant T0 = Instant.parse("2025-06-10T20:00:00Z"); // Tuesday
   private static final FleetInfo INFO = new FleetInfo(VIN, "model 3", "long range", "MTY13C", 75.0, 500.0);

@@ -25,7 +25,9 @@ import org.junit.jupiter.api.Test;
 
 /** pipeline.md §5: the weekly chain, with hand-computed values. */
 class WeeklyAggregatorTest {
-  private static final AnalyticsConfig C = AnalyticsConfig.defaults();
+  /** The spec's starting floors (0.010), not the calibrated defaults, so that the intervals below stay hand-checked. */
+  private static final AnalyticsConfig C = AnalyticsConfig.defaults()
+      .withOverride("ci_method_floor.energy_content", "0.010").withOverride("ci_method_floor.oem", "0.010");
   private static final double EPS = 1e-9;
   private static final LocalDate W0 = LocalDate.parse("2024-01-01"); // a Monday
 
