@@ -149,6 +149,29 @@ public final class SourceJson {
     return OptionalDouble.empty();
   }
 
+  /**
+   * Emits one JSON value of a mapped signal: text for a STRING column (blank text is skipped), otherwise a number
+   * (unparseable → {@code parse.bad_number}), converted from its unit tag when the signal has a quantity (see
+   * {@link SignalSink#measured}).
+   */
+  public static void emit(SignalSink sink, SignalColumn column, Optional<Quantity> quantity, Instant at,
+      JsonNode value, @Nullable String unit, boolean unitRequired) {
+    if (column.type() == ColumnType.STRING) {
+      if (value.isValueNode() && !value.asText().isBlank()) {
+        sink.text(column.name(), at, value.asText().trim());
+      }
+      return;
+    }
+    OptionalDouble v = number(value);
+    if (v.isEmpty()) {
+      sink.count(ParseCounters.BAD_NUMBER);
+    } else if (quantity.isPresent()) {
+      sink.measured(column.name(), at, v.getAsDouble(), quantity.get(), unit, unitRequired);
+    } else {
+      sink.number(column.name(), at, v.getAsDouble());
+    }
+  }
+
   /** A short, one-line description of a JSON node's kind, for rejection reasons. */
   public static String kindOf(@Nullable JsonNode node) {
     if (node == null || node.isMissingNode()) {

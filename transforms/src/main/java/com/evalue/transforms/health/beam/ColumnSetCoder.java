@@ -4,25 +4,23 @@ import com.evalue.transforms.health.ColumnSet;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.List;
-import org.apache.beam.sdk.coders.AtomicCoder;
-import org.apache.beam.sdk.coders.Coder;
-import org.apache.beam.sdk.coders.CoderException;
 
 /**
  * An explicit, deterministic coder for a record described by a {@link ColumnSet}: its components in order, each
  * with a presence byte (see {@link ValueCodec}). Subclasses name the record's column set.
  */
-abstract class ColumnSetCoder<R extends Record> extends AtomicCoder<R> {
+abstract class ColumnSetCoder<R extends Record> extends DeterministicCoder<R> {
   private static final long serialVersionUID = 1L;
 
   protected abstract ColumnSet<R> columns();
 
   @Override
-  public void encode(R value, OutputStream out) throws IOException {
-    if (value == null) {
-      throw new CoderException("cannot encode a null " + columns().type().getSimpleName());
-    }
+  protected String typeName() {
+    return columns().type().getSimpleName();
+  }
+
+  @Override
+  protected void encodeValue(R value, OutputStream out) throws IOException {
     ColumnSet<R> cols = columns();
     int n = cols.columns().size();
     for (int i = 0; i < n; i++) {
@@ -39,18 +37,5 @@ abstract class ColumnSetCoder<R extends Record> extends AtomicCoder<R> {
       args[i] = ValueCodec.readComponent(cols.javaType(i), in);
     }
     return cols.construct(args);
-  }
-
-  @Override
-  public void verifyDeterministic() {}
-
-  @Override
-  public boolean consistentWithEquals() {
-    return true;
-  }
-
-  @Override
-  public List<? extends Coder<?>> getCoderArguments() {
-    return List.of();
   }
 }

@@ -7,12 +7,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
-import org.apache.beam.sdk.coders.AtomicCoder;
-import org.apache.beam.sdk.coders.Coder;
-import org.apache.beam.sdk.coders.CoderException;
 
 /** The explicit, deterministic coder of {@link ProcessedPoint}. */
-public final class ProcessedPointCoder extends AtomicCoder<ProcessedPoint> {
+public final class ProcessedPointCoder extends DeterministicCoder<ProcessedPoint> {
   private static final long serialVersionUID = 1L;
   private static final ProcessedPointCoder INSTANCE = new ProcessedPointCoder();
 
@@ -23,10 +20,12 @@ public final class ProcessedPointCoder extends AtomicCoder<ProcessedPoint> {
   }
 
   @Override
-  public void encode(ProcessedPoint p, OutputStream out) throws IOException {
-    if (p == null) {
-      throw new CoderException("cannot encode a null ProcessedPoint");
-    }
+  protected String typeName() {
+    return "ProcessedPoint";
+  }
+
+  @Override
+  protected void encodeValue(ProcessedPoint p, OutputStream out) throws IOException {
     ValueCodec.writeString(p.vin(), out);
     ValueCodec.writeInstant(p.timestamp(), out);
     ValueCodec.writeSignals(p.values(), out);
@@ -44,18 +43,5 @@ public final class ProcessedPointCoder extends AtomicCoder<ProcessedPoint> {
     PhaseStatus status = (PhaseStatus) ValueCodec.readComponent(PhaseStatus.class, in);
     Integer index = (Integer) ValueCodec.readComponent(Integer.class, in);
     return new ProcessedPoint(vin, t, values, invalid, status, index);
-  }
-
-  @Override
-  public void verifyDeterministic() {}
-
-  @Override
-  public boolean consistentWithEquals() {
-    return true;
-  }
-
-  @Override
-  public List<? extends Coder<?>> getCoderArguments() {
-    return List.of();
   }
 }

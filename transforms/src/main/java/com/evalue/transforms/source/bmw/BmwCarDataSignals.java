@@ -1,7 +1,6 @@
 package com.evalue.transforms.source.bmw;
 
 import com.evalue.transforms.model.Envelope;
-import com.evalue.transforms.source.ColumnType;
 import com.evalue.transforms.source.MalformedPayloadException;
 import com.evalue.transforms.source.ParseCounters;
 import com.evalue.transforms.source.SignalSink;
@@ -11,7 +10,6 @@ import java.time.Instant;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 
 /**
  * One BMW CarData poll result → canonical signals, each descriptor at its own {@code timestamp} (spec: sources.md
@@ -42,24 +40,9 @@ public final class BmwCarDataSignals {
         sink.count(ParseCounters.BAD_TIMESTAMP);
         continue;
       }
-      String signal = descriptor.get().column().name();
-      if (descriptor.get().column().type() == ColumnType.STRING) {
-        if (value.isValueNode()) {
-          sink.text(signal, at.get(), value.asText().trim());
-        }
-        continue;
-      }
-      OptionalDouble v = SourceJson.number(value);
-      if (v.isEmpty()) {
-        sink.count(ParseCounters.BAD_NUMBER);
-        continue;
-      }
       String unit = leaf.hasNonNull("unit") ? leaf.get("unit").asText() : null;
-      if (descriptor.get().quantity().isPresent()) {
-        sink.measured(signal, at.get(), v.getAsDouble(), descriptor.get().quantity().get(), unit, true);
-      } else {
-        sink.number(signal, at.get(), v.getAsDouble());
-      }
+      // measured descriptors need their unit tag (sources.md §4.2)
+      SourceJson.emit(sink, descriptor.get().column(), descriptor.get().quantity(), at.get(), value, unit, true);
     }
   }
 }

@@ -1,7 +1,6 @@
 package com.evalue.transforms.source.bmw;
 
 import com.evalue.transforms.model.Envelope;
-import com.evalue.transforms.source.ColumnType;
 import com.evalue.transforms.source.MalformedPayloadException;
 import com.evalue.transforms.source.ParseCounters;
 import com.evalue.transforms.source.SignalSink;
@@ -9,7 +8,6 @@ import com.evalue.transforms.source.SourceJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.OptionalDouble;
 
 /**
  * One BMW push element → canonical signals, each key at its own {@code date_of_value} (spec: sources.md §4.1.4).
@@ -39,20 +37,9 @@ public final class BmwPushSignals {
         sink.count(ParseCounters.BAD_TIMESTAMP);
         continue;
       }
-      String signal = key.get().column().name();
-      if (key.get().column().type() == ColumnType.STRING) {
-        if (value.isValueNode() && !value.asText().isBlank()) {
-          sink.text(signal, at.get(), value.asText().trim());
-        }
-        continue;
-      }
-      OptionalDouble v = SourceJson.number(value);
-      if (v.isEmpty()) {
-        sink.count(ParseCounters.BAD_NUMBER);
-        continue;
-      }
       String unit = kv.hasNonNull("unit") ? kv.get("unit").asText() : null;
-      sink.measured(signal, at.get(), v.getAsDouble(), key.get().quantity().orElseThrow(), unit, false);
+      // push values may come without a unit: they are then in the key's native scale
+      SourceJson.emit(sink, key.get().column(), key.get().quantity(), at.get(), value, unit, false);
     }
   }
 }

@@ -1,6 +1,7 @@
 package com.evalue.transforms.health.beam;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.evalue.transforms.health.FleetInfo;
 import com.evalue.transforms.health.Fixtures;
@@ -18,6 +19,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.CoderException;
 import org.apache.beam.sdk.testing.CoderProperties;
 import org.apache.beam.sdk.util.CoderUtils;
 import org.junit.jupiter.api.Test;
@@ -32,6 +34,18 @@ class HealthCodersTest {
         CoderUtils.encodeToByteArray(coder, value))));
     CoderProperties.coderSerializable(coder);
     assertEquals(value, CoderUtils.decodeFromByteArray(coder, CoderUtils.encodeToByteArray(coder, value)));
+  }
+
+  @Test
+  void aNullValueIsAClearErrorNamingTheType() {
+    for (Coder<?> coder : List.<Coder<?>>of(RawTssRowCoder.of(), ProcessedPointCoder.of(), PhaseResultCoder.of(),
+        WeeklyHealthCoder.of())) {
+      @SuppressWarnings("unchecked")
+      Coder<Object> c = (Coder<Object>) coder;
+      CoderException e = assertThrows(CoderException.class, () -> CoderUtils.encodeToByteArray(c, null));
+      String type = coder.getClass().getSimpleName().replace("Coder", "");
+      assertEquals("cannot encode a null " + type, e.getMessage());
+    }
   }
 
   @Test
