@@ -55,6 +55,9 @@ public class ApiConfiguration extends Configuration {
     LogbackAccessRequestLogFactory requestLog = new LogbackAccessRequestLogFactory();
     requestLog.setAppenders(List.of());
     server.setRequestLogFactory(requestLog);
+    // Dropwizard renames the worker thread for every request (two system calls): the request id in the logs' MDC
+    // already says which request a line belongs to
+    server.setEnableThreadNameFilter(false);
     setServerFactory(server);
 
     DefaultLoggingFactory logging = new DefaultLoggingFactory();

@@ -5,6 +5,7 @@ import com.evalue.api.auth.AuthenticationFilter;
 import com.evalue.api.auth.Cookies;
 import com.evalue.api.auth.PasswordHasher;
 import com.evalue.api.auth.TokenService;
+import com.evalue.api.auth.UserStateCache;
 import com.evalue.api.cli.ApiKeyCommand;
 import com.evalue.api.cli.BillingCommand;
 import com.evalue.api.core.AccountService;
@@ -31,6 +32,7 @@ import com.evalue.api.db.DashboardDao;
 import com.evalue.api.db.FleetDao;
 import com.evalue.api.db.InvoiceDao;
 import com.evalue.api.db.PricingDao;
+import com.evalue.api.db.StateChanges;
 import com.evalue.api.db.UserDao;
 import com.evalue.api.db.VehicleDao;
 import com.evalue.api.errors.ApiExceptionMapper;
@@ -104,7 +106,8 @@ public class EValueApplication extends Application<ApiConfiguration> {
 
   /** What {@link #run} built and what commands and tests may use. */
   public record Services(Infrastructure infrastructure, Jdbi jdbi, DataSource dataSource, TokenService tokens,
-      PricingService pricing, CallLogWriter callLog, InvoiceRun invoiceRun, RedisClient redis) {}
+      PricingService pricing, CallLogWriter callLog, InvoiceRun invoiceRun, RedisClient redis,
+      StateChanges stateChanges) {}
 
   @Override
   public void run(ApiConfiguration config, Environment environment) throws Exception {
@@ -127,7 +130,7 @@ public class EValueApplication extends Application<ApiConfiguration> {
     UserDao users = new UserDao(jdbi);
     ApiKeyDao apiKeys = new ApiKeyDao(jdbi);
     FleetDao fleets = new FleetDao(jdbi);
-    VehicleDao vehicles = new VehicleDao(jdbi);
+    VehicleDao vehicles = new VehicleDao(jdbi, dataSource);
     CatalogueDao catalogue = new CatalogueDao(jdbi);
     ActivationDao activations = new ActivationDao(jdbi);
     PricingDao pricingDao = new PricingDao(jdbi);
@@ -146,6 +149,12 @@ public class EValueApplication extends Application<ApiConfiguration> {
         new RefreshTokens(redis), clock);
     FleetAccess access = new FleetAccess(fleets);
     PricingService pricing = new PricingService(pricingDao, clock, config.metering.planCacheTtl.toJavaDuration());
+    UserStateCache userStates = new UserStateCache(users, auth.userCacheTtl.toJavaDuration());
+    // announced changes of users, keys and plans (by our commands, or by hand) drop both caches at once
+    var db = infra.dataSourceFactory();
+    StateChanges stateChanges = new StateChanges(StateChanges.connections(db.getUrl(), db.getUser(), db.getPassword()),
+        List.of(userStates::invalidateAll, pricing::invalidateAll));
+    environment.lifecycle().manage(stateChanges);
     UsageMeter meter = new UsageMeter(redis, () -> redis.getPool().clear());
     var log = config.metering.callLog;
     CallLogWriter callLog = new CallLogWriter(callLogDao, log.queueCapacity, log.batchSize,
@@ -178,7 +187,7 @@ public class EValueApplication extends Application<ApiConfiguration> {
     jersey.register(errors);
     jersey.register(new ApiExceptionMapper.Violations(errors));
     jersey.register(new BodyLimitFilter(config.http.maxBodyBytes));
-    jersey.register(new AuthenticationFeature(new AuthenticationFilter(tokens, users, auth.userCacheTtl.toJavaDuration())));
+    jersey.register(new AuthenticationFeature(new AuthenticationFilter(tokens, userStates)));
     jersey.register(new MeteringFeature(config.metering.meteredEndpoints, pricing, meter, callLog,
         config.metering.failOpen, clock));
 
@@ -215,6 +224,6 @@ public class EValueApplication extends Application<ApiConfiguration> {
       environment.lifecycle().addServerLifecycleListener(server ->
           StartupBanner.print(server, demo, tokens, System.out));
     }
-    this.services = new Services(infra, jdbi, dataSource, tokens, pricing, callLog, invoiceRun, redis);
+    this.services = new Services(infra, jdbi, dataSource, tokens, pricing, callLog, invoiceRun, redis, stateChanges);
   }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
+import com.evalue.api.support.Eventually;
 import com.evalue.api.support.Fixtures;
 import com.evalue.api.support.Http;
 import com.evalue.api.support.Session;
@@ -350,15 +351,16 @@ class AuthTest {
 
     @Test
     void deactivatedUsersAndKeysAreRefused() {
+      // the user's state is cached (auth.user_cache_ttl); announced changes take effect at once (CachedStateTest)
       Fixtures.Account a = fx.account();
       String token = Session.token(http, a.apiKey());
       assertEquals(200, status(token));
-      fx.execute("UPDATE api_user SET is_active = false WHERE id = ?", a.apiUser());
-      assertEquals(401, status(token));
-      fx.execute("UPDATE api_user SET is_active = true WHERE id = ?", a.apiUser());
-      assertEquals(200, status(token));
-      fx.execute("UPDATE app_user SET is_active = false WHERE id = ?", a.user());
-      assertEquals(401, status(token));
+      fx.changeAndAnnounce(a.user(), "UPDATE api_user SET is_active = false WHERE id = ?", a.apiUser());
+      Eventually.assertBecomes(401, () -> status(token), "revoked key");
+      fx.changeAndAnnounce(a.user(), "UPDATE api_user SET is_active = true WHERE id = ?", a.apiUser());
+      Eventually.assertBecomes(200, () -> status(token), "key active again");
+      fx.changeAndAnnounce(a.user(), "UPDATE app_user SET is_active = false WHERE id = ?", a.user());
+      Eventually.assertBecomes(401, () -> status(token), "deactivated user");
       assertEquals(401, http.get("/v1/in_life_data/" + vin, token).status());
     }
 

@@ -23,6 +23,8 @@ class ConfigurationTest {
     assertEquals(defaults.metering.meteredEndpoints, sample.metering.meteredEndpoints);
     assertEquals(defaults.metering.callLog.batchSize, sample.metering.callLog.batchSize);
     assertEquals(defaults.auth.accessTokenTtl, sample.auth.accessTokenTtl);
+    assertEquals(defaults.auth.userCacheTtl, sample.auth.userCacheTtl);
+    assertEquals(defaults.metering.planCacheTtl, sample.metering.planCacheTtl);
     assertEquals(defaults.activation.consentInformation, sample.activation.consentInformation);
     assertFalse(sample.database.isEmbedded());
     assertFalse(sample.demoEnabled()); // never with a configured database

@@ -8,34 +8,24 @@ import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.SecurityContext;
 import java.security.Principal;
-import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Authenticates a request (api.md §2.3): the token comes from {@code Authorization: Bearer}, or, when that header is
  * absent, from the {@code evalue_access_token} cookie. It must be a valid access token of an existing, active user
- * (and, when it was obtained with an API key, of a key still active). Anything else is the same 401.
+ * (and, when it was obtained with an API key, of a key still active). Anything else is the same 401. The user's state
+ * comes from {@link UserStateCache} (a change takes effect within {@code auth.user_cache_ttl}, or at once when
+ * announced).
  */
 public class AuthenticationFilter implements ContainerRequestFilter {
   private static final String BEARER = "Bearer ";
 
-  private record CacheKey(UUID userId, UUID apiUserId) {}
-
-  private record Cached(Optional<UserDao.AuthRow> row, long expiresAtNanos) {}
-
   private final TokenService tokens;
-  private final UserDao users;
-  private final long cacheTtlNanos;
-  private final Map<CacheKey, Cached> cache = new ConcurrentHashMap<>();
+  private final UserStateCache users;
 
-  /** @param cacheTtl {@code auth.user_cache_ttl}: zero reads the user on every request */
-  public AuthenticationFilter(TokenService tokens, UserDao users, Duration cacheTtl) {
+  public AuthenticationFilter(TokenService tokens, UserStateCache users) {
     this.tokens = tokens;
     this.users = users;
-    this.cacheTtlNanos = cacheTtl.toNanos();
   }
 
   @Override
@@ -43,7 +33,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     String token = token(request);
     TokenService.Verified verified = tokens.verify(token, TokenType.ACCESS)
         .orElseThrow(ApiException::invalidCredentials);
-    UserDao.AuthRow user = find(verified.userId(), verified.apiUserId())
+    UserDao.AuthRow user = users.find(verified.userId(), verified.apiUserId())
         .filter(UserDao.AuthRow::active)
         .orElseThrow(ApiException::invalidCredentials);
     if (verified.apiUserId() != null && !Boolean.TRUE.equals(user.keyActive())) {
@@ -73,24 +63,6 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         return "Bearer";
       }
     });
-  }
-
-  private Optional<UserDao.AuthRow> find(UUID userId, UUID apiUserId) {
-    if (cacheTtlNanos <= 0) {
-      return users.findForAuth(userId, apiUserId);
-    }
-    CacheKey key = new CacheKey(userId, apiUserId);
-    long now = System.nanoTime();
-    Cached cached = cache.get(key);
-    if (cached != null && now - cached.expiresAtNanos < 0) {
-      return cached.row;
-    }
-    if (cache.size() > 100_000) {
-      cache.clear(); // bounded: a burst of distinct users only costs database reads
-    }
-    Optional<UserDao.AuthRow> row = users.findForAuth(userId, apiUserId);
-    cache.put(key, new Cached(row, now + cacheTtlNanos));
-    return row;
   }
 
   private static String token(ContainerRequestContext request) {

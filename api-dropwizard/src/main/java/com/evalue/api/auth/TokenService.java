@@ -5,6 +5,8 @@ import com.auth0.jwt.JWTVerifier;
 import com.auth0.jwt.algorithms.Algorithm;
 import com.auth0.jwt.exceptions.JWTVerificationException;
 import com.auth0.jwt.interfaces.DecodedJWT;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,14 +21,22 @@ import java.util.UUID;
  * {@code iat}, {@code exp}, {@code typ}, {@code iss}, and {@code jti}. Verification pins the algorithm to HS256 (so
  * {@code alg=none} and every other algorithm are refused), checks the signature, the issuer, the type and the expiry
  * with the configured clock skew.
+ *
+ * <p>Access tokens arrive on every request, usually the same few strings again and again: a successfully verified
+ * access token is remembered (by its exact text, bounded, at most {@value #VERIFIED_CACHE_MINUTES} minutes), so a
+ * repeat costs a map lookup and the expiry check instead of base64, JSON parsing and an HMAC. Only successes are
+ * remembered: a forged or altered token always goes through the full verification, and a remembered one still expires
+ * at its {@code exp} (with the clock skew), exactly as a fresh verification would decide.
  */
 public class TokenService {
   public static final String CLAIM_TYPE = "typ";
   public static final String CLAIM_API_USER = "akid";
   public static final int MIN_SECRET_BYTES = 32;
+  static final int VERIFIED_CACHE_SIZE = 10_000;
+  static final int VERIFIED_CACHE_MINUTES = 10;
 
   /** A verified token. */
-  public record Verified(UUID userId, UUID apiUserId, String jti, Instant expiresAt, DecodedJWT jwt) {}
+  public record Verified(UUID userId, UUID apiUserId, String jti, Instant expiresAt) {}
 
   /** A token just issued. */
   public record Issued(String token, String jti, Instant expiresAt, long expiresInSeconds) {}
@@ -36,7 +46,13 @@ public class TokenService {
   private final Duration accessTtl;
   private final Duration refreshTtl;
   private final Clock clock;
+  private final long leewaySeconds;
   private final Map<TokenType, JWTVerifier> verifiers = new EnumMap<>(TokenType.class);
+  private final Cache<String, Verified> verifiedAccess = Caffeine.newBuilder()
+      .maximumSize(VERIFIED_CACHE_SIZE)
+      .expireAfterWrite(Duration.ofMinutes(VERIFIED_CACHE_MINUTES))
+      .executor(Runnable::run) // maintenance on the calling thread: no hand-off to a pool on a 2-core box
+      .build();
 
   public TokenService(String secret, String issuer, Duration accessTtl, Duration refreshTtl, Duration clockSkew,
       Clock clock) {
@@ -48,6 +64,7 @@ public class TokenService {
     this.accessTtl = accessTtl;
     this.refreshTtl = refreshTtl;
     this.clock = clock;
+    this.leewaySeconds = clockSkew.toSeconds();
     for (TokenType type : TokenType.values()) {
       JWTVerifier.BaseVerification verification = (JWTVerifier.BaseVerification) JWT.require(algorithm)
           .withIssuer(issuer)
@@ -111,12 +128,24 @@ public class TokenService {
     if (token == null || token.isBlank() || token.length() > 4096) {
       return Optional.empty();
     }
+    if (expected == TokenType.ACCESS) {
+      Verified known = verifiedAccess.getIfPresent(token);
+      if (known != null) {
+        // the rule of JWTVerifier: expired when now - leeway is after exp
+        return clock.instant().minusSeconds(leewaySeconds).isAfter(known.expiresAt())
+            ? Optional.empty() : Optional.of(known);
+      }
+    }
     try {
       DecodedJWT jwt = verifiers.get(expected).verify(token);
       UUID userId = UUID.fromString(jwt.getSubject());
       String akid = jwt.getClaim(CLAIM_API_USER).asString();
       UUID apiUserId = akid == null ? null : UUID.fromString(akid);
-      return Optional.of(new Verified(userId, apiUserId, jwt.getId(), jwt.getExpiresAtAsInstant(), jwt));
+      Verified verified = new Verified(userId, apiUserId, jwt.getId(), jwt.getExpiresAtAsInstant());
+      if (expected == TokenType.ACCESS) {
+        verifiedAccess.put(token, verified);
+      }
+      return Optional.of(verified);
     } catch (JWTVerificationException | IllegalArgumentException e) {
       return Optional.empty();
     }

@@ -6,6 +6,7 @@ import com.evalue.api.core.InvoiceRun;
 import com.evalue.api.core.PricingService;
 import com.evalue.api.db.InvoiceDao;
 import com.evalue.api.db.PricingDao;
+import com.evalue.api.db.StateChanges;
 import com.evalue.db.Database;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.cli.ConfiguredCommand;
@@ -26,7 +27,8 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * {@code evalue billing invoice --period YYYY-MM [config.yml]} (also {@code invoice-run}): the invoice run of api.md
  * §4.5, idempotent. {@code evalue billing assign-plan --email E [--plan NAME] [--requests-limit N] [--vins-limit N]
- * [--price P]}: gives a user a plan, with custom overrides, from today (api.md §4.2).
+ * [--price P]}: gives a user a plan, with custom overrides, from today (api.md §4.2); running API processes apply it
+ * at once (announced on {@link StateChanges}, not after their 60 s plan cache).
  */
 public class BillingCommand extends ConfiguredCommand<ApiConfiguration> {
   public BillingCommand(Application<ApiConfiguration> application) {
@@ -107,6 +109,7 @@ public class BillingCommand extends ConfiguredCommand<ApiConfiguration> {
           .bindByType("price", price, BigDecimal.class)
           .bind("d", LocalDate.now(ZoneOffset.UTC))
           .execute();
+      StateChanges.publish(h, user); // running API processes drop the cached plan when this commits
       System.out.printf(Locale.ROOT, "assigned plan '%s' to %s from today (requests_limit=%s vins_limit=%s price=%s)%n",
           plan, email, ns.getInt("requests_limit"), ns.getInt("vins_limit"), price);
     });

@@ -21,9 +21,10 @@ public class AuthSettings {
   @JsonProperty("login_max_failures") @Min(1) public int loginMaxFailures = 10;
   @JsonProperty("login_failure_window") @NotNull public Duration loginFailureWindow = Duration.minutes(15);
   /**
-   * How long an authenticated user's row (active flag, role, API key state) may be reused without a database read.
-   * 0 (the default) = every request reads it, so a deactivated user or key is refused at once; a few seconds save one
-   * query per request, and deactivation then takes effect within that time.
+   * How long an authenticated user's state (active flag, role, API key state) may be reused without a database read
+   * (one query less per request). A deactivated user, a revoked key or a role change takes effect within this time,
+   * or at once when announced on the {@code evalue_state_changed} channel (our commands do; by hand:
+   * {@code SELECT pg_notify('evalue_state_changed', '<user id>')}). 0 = read on every request.
    */
-  @JsonProperty("user_cache_ttl") @NotNull public Duration userCacheTtl = Duration.seconds(0);
+  @JsonProperty("user_cache_ttl") @NotNull public Duration userCacheTtl = Duration.seconds(5);
 }

@@ -31,6 +31,8 @@ import org.slf4j.LoggerFactory;
  */
 public class CallLogWriter implements Managed {
   private static final Logger LOG = LoggerFactory.getLogger(CallLogWriter.class);
+  /** How often a batch being collected looks for new rows (a full batch waits at most this long). */
+  private static final long COLLECT_TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
   private final CallLogDao dao;
   private final BlockingQueue<CallLogEntry> queue;
@@ -135,22 +137,20 @@ public class CallLogWriter implements Managed {
         try {
           batch.add(first);
           long deadline = System.nanoTime() + flushIntervalNanos;
+          // Collect until the batch is full or due. Between drains the writer sleeps a short tick rather than
+          // waiting on the queue: a waiting consumer would be woken by every single row, a thread switch per request.
           while (batch.size() < batchSize) {
             queue.drainTo(batch, batchSize - batch.size());
             long wait = deadline - System.nanoTime();
             if (batch.size() >= batchSize || wait <= 0 || !running) {
               break;
             }
-            CallLogEntry next;
             try {
-              next = queue.poll(wait, TimeUnit.NANOSECONDS);
+              TimeUnit.NANOSECONDS.sleep(Math.min(wait, COLLECT_TICK_NANOS));
             } catch (InterruptedException e) {
+              queue.drainTo(batch, batchSize - batch.size());
               break; // stopping: write what we have, then drain the rest
             }
-            if (next == null) {
-              break;
-            }
-            batch.add(next);
           }
           write(batch);
           batch.clear();

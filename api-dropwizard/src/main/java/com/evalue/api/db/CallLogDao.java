@@ -32,7 +32,7 @@ public class CallLogDao {
     try (Connection c = dataSource.getConnection()) {
       boolean auto = c.getAutoCommit();
       c.setAutoCommit(false);
-      try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+      try (PreparedStatement ps = Sql.driverConnection(c).prepareStatement(INSERT)) {
         for (CallLogEntry e : rows) {
           ps.setObject(1, e.userId());
           ps.setObject(2, e.apiUserId(), Types.OTHER);

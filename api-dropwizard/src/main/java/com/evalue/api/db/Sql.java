@@ -1,6 +1,7 @@
 package com.evalue.api.db;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.postgresql.jdbc.PgConnection;
 
 /** Null-safe column readers shared by the DAOs. */
 public final class Sql {
@@ -20,6 +22,16 @@ public final class Sql {
   }
 
   private Sql() {}
+
+  /**
+   * The PostgreSQL driver's own connection under a pooled one, for the statements of the metered request path: the
+   * pool's statement and result-set proxies call every JDBC method by reflection, which cost more CPU than the query
+   * itself. The pooled connection stays the one that is closed (returned to the pool); statements made on the driver's
+   * connection must be closed before it.
+   */
+  public static Connection driverConnection(Connection pooled) throws SQLException {
+    return pooled.isWrapperFor(PgConnection.class) ? pooled.unwrap(PgConnection.class) : pooled;
+  }
 
   public static UUID uuid(ResultSet rs, String column) throws SQLException {
     return rs.getObject(column, UUID.class);

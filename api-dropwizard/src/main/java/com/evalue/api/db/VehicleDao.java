@@ -2,9 +2,16 @@ package com.evalue.api.db;
 
 import com.evalue.api.api.InLife;
 import com.evalue.api.auth.AuthenticatedUser;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 
 /** Reads of {@code vehicle} and {@code vehicle_data} for the account and in-life endpoints. */
@@ -18,9 +25,12 @@ public class VehicleDao {
       InLife.InLifeData latest) {}
 
   private final Jdbi jdbi;
+  private final DataSource dataSource;
 
-  public VehicleDao(Jdbi jdbi) {
+  /** @param dataSource the pool under {@code jdbi}, for the metered request's query */
+  public VehicleDao(Jdbi jdbi, DataSource dataSource) {
     this.jdbi = jdbi;
+    this.dataSource = dataSource;
   }
 
   private static final String LISTED_WHERE = " WHERE " + Sql.accessibleFleet("v.fleet_id")
@@ -53,37 +63,56 @@ public class VehicleDao {
         .list());
   }
 
+  private static final String IN_LIFE = """
+      SELECT v.id, v.is_eligible, v.activation_status, r.region_name,
+             (? OR EXISTS (SELECT 1 FROM user_fleet uf WHERE uf.user_id = ? AND uf.fleet_id = v.fleet_id))
+               AS accessible,
+             d."timestamp" AS week, d.odometer, d.soh_estimated, d.soh_estimated_ci_low, d.soh_estimated_ci_high,
+             d.soh_estimated_n, d.soh_method, d.soh_oem, d.soh_oem_ci_low, d.soh_oem_ci_high, d.cycles,
+             d.consumption, d.soh_comparison, d.level_1, d.level_2, d.level_3, d.timestamp_last_data_collected
+      FROM vehicle v
+      JOIN region r ON r.id = v.region_id
+      LEFT JOIN LATERAL (
+        SELECT * FROM vehicle_data vd
+        WHERE vd.vehicle_id = v.id
+          AND (vd.odometer IS NOT NULL OR vd.soh_estimated IS NOT NULL OR vd.soh_oem IS NOT NULL)
+        ORDER BY vd."timestamp" DESC LIMIT 1) d ON true
+      WHERE v.vin = ?""";
+
   /**
-   * One round trip for GET /v1/in_life_data/{vin}: the vehicle, whether the user may access it, and its latest week
-   * having any of odometer, estimated SoH or OEM SoH (api.md §5.3; the unique (vehicle_id, timestamp) index).
+   * One round trip for GET /v1/in_life_data/{vin}: the vehicle, whether the user may access it (api.md §3: Admin, or
+   * a {@code user_fleet} row, probed on its unique (user_id, fleet_id) index), and its
+   * latest week having any of odometer, estimated SoH or OEM SoH (api.md §5.3; the unique (vehicle_id, timestamp)
+   * index). The metered request path: plain JDBC on the driver's connection under the pooled one (see
+   * {@link Sql#driverConnection}); the driver keeps the statement prepared per connection; columns read by position.
    */
   public Optional<InLifeRow> inLife(AuthenticatedUser user, String vin) {
-    return jdbi.withHandle(h -> h.createQuery("""
-            SELECT v.id, v.is_eligible, v.activation_status, r.region_name, """ + Sql.accessibleFleet("v.fleet_id")
-            + """
-             AS accessible,
-                   d."timestamp" AS week, d.odometer, d.soh_estimated, d.soh_estimated_ci_low,
-                   d.soh_estimated_ci_high, d.soh_estimated_n, d.soh_method, d.soh_oem, d.soh_oem_ci_low,
-                   d.soh_oem_ci_high, d.cycles, d.consumption, d.soh_comparison, d.level_1, d.level_2, d.level_3,
-                   d.timestamp_last_data_collected
-            FROM vehicle v
-            JOIN region r ON r.id = v.region_id
-            LEFT JOIN LATERAL (
-              SELECT * FROM vehicle_data vd
-              WHERE vd.vehicle_id = v.id
-                AND (vd.odometer IS NOT NULL OR vd.soh_estimated IS NOT NULL OR vd.soh_oem IS NOT NULL)
-              ORDER BY vd."timestamp" DESC LIMIT 1) d ON true
-            WHERE v.vin = :vin""")
-        .bind("admin", user.admin()).bind("user_id", user.id()).bind("vin", vin)
-        .map((rs, ctx) -> new InLifeRow(Sql.uuid(rs, "id"), rs.getBoolean("accessible"), rs.getBoolean("is_eligible"),
-            rs.getBoolean("activation_status"), Sql.date(rs, "week") == null ? null : new InLife.InLifeData(vin,
-                Sql.date(rs, "week"), rs.getBigDecimal("odometer"), rs.getString("region_name"),
-                rs.getBigDecimal("soh_estimated"), rs.getBigDecimal("soh_estimated_ci_low"),
-                rs.getBigDecimal("soh_estimated_ci_high"), Sql.integer(rs, "soh_estimated_n"),
-                rs.getString("soh_method"), rs.getBigDecimal("soh_oem"), rs.getBigDecimal("soh_oem_ci_low"),
-                rs.getBigDecimal("soh_oem_ci_high"), Sql.integer(rs, "cycles"), rs.getBigDecimal("consumption"),
-                rs.getBigDecimal("soh_comparison"), rs.getBigDecimal("level_1"), rs.getBigDecimal("level_2"),
-                rs.getBigDecimal("level_3"), Sql.instant(rs, "timestamp_last_data_collected"))))
-        .findOne());
+    try (Connection pooled = dataSource.getConnection();
+         PreparedStatement ps = Sql.driverConnection(pooled).prepareStatement(IN_LIFE)) {
+      ps.setBoolean(1, user.admin());
+      ps.setObject(2, user.id());
+      ps.setString(3, vin);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        LocalDate week = rs.getObject(6, LocalDate.class);
+        OffsetDateTime collected = rs.getObject(22, OffsetDateTime.class);
+        InLife.InLifeData latest = week == null ? null : new InLife.InLifeData(vin, week, rs.getBigDecimal(7),
+            rs.getString(4), rs.getBigDecimal(8), rs.getBigDecimal(9), rs.getBigDecimal(10), integer(rs, 11),
+            rs.getString(12), rs.getBigDecimal(13), rs.getBigDecimal(14), rs.getBigDecimal(15), integer(rs, 16),
+            rs.getBigDecimal(17), rs.getBigDecimal(18), rs.getBigDecimal(19), rs.getBigDecimal(20),
+            rs.getBigDecimal(21), collected == null ? null : collected.toInstant());
+        return Optional.of(new InLifeRow(rs.getObject(1, UUID.class), rs.getBoolean(5), rs.getBoolean(2),
+            rs.getBoolean(3), latest));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("in-life read failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static Integer integer(ResultSet rs, int column) throws SQLException {
+    int v = rs.getInt(column);
+    return rs.wasNull() ? null : v;
   }
 }

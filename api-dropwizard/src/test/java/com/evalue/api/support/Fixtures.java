@@ -2,6 +2,7 @@ package com.evalue.api.support;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import com.evalue.api.auth.ApiKeys;
+import com.evalue.api.db.StateChanges;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -117,10 +118,15 @@ public final class Fixtures {
         .bindByType("p", price, BigDecimal.class).bind("d", effective).execute());
   }
 
+  /** A random VIN whose 8th character is not X (an X there makes a Stellantis VIN unsupported, spec). */
   public static String vin() {
     StringBuilder sb = new StringBuilder(17);
     for (int i = 0; i < 17; i++) {
-      sb.append(VIN_CHARS.charAt(RANDOM.nextInt(VIN_CHARS.length())));
+      char c;
+      do {
+        c = VIN_CHARS.charAt(RANDOM.nextInt(VIN_CHARS.length()));
+      } while (i == 7 && c == 'X');
+      sb.append(c);
     }
     return sb.toString();
   }
@@ -177,6 +183,21 @@ public final class Fixtures {
         u.bind(i, binds[i]);
       }
       u.execute();
+    });
+  }
+
+  /**
+   * Runs a change of {@code user}'s state and announces it on the state-changes channel in the same transaction, as
+   * our commands do (and as the configuration documents for changes made by hand).
+   */
+  public void changeAndAnnounce(UUID user, String sql, Object... binds) {
+    jdbi.useTransaction(h -> {
+      var u = h.createUpdate(sql);
+      for (int i = 0; i < binds.length; i++) {
+        u.bind(i, binds[i]);
+      }
+      u.execute();
+      StateChanges.publish(h, user);
     });
   }
 

@@ -4,6 +4,7 @@ import com.evalue.io.deadletter.DeadLetter;
 import com.evalue.io.deadletter.DeadLetterFiles;
 import com.evalue.io.storage.Warehouse;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.beam.sdk.coders.KvCoder;
@@ -58,12 +59,17 @@ public final class WriteDeadLetters extends PTransform<PCollection<DeadLetter>, 
       this.runId = runId;
     }
 
+    /** A total order, so that letters equal in source, reason and time (re-sent duplicates) keep one order too. */
+    private static final Comparator<DeadLetter> ORDER = Comparator.comparing(DeadLetter::source)
+        .thenComparing(DeadLetter::reason).thenComparing(DeadLetter::time)
+        .thenComparing(DeadLetter::vin, Comparator.nullsFirst(Comparator.naturalOrder()))
+        .thenComparing(DeadLetter::original, Arrays::compare);
+
     @ProcessElement
     public void process(@Element KV<String, Iterable<DeadLetter>> group) {
       List<DeadLetter> letters = new ArrayList<>();
       group.getValue().forEach(letters::add);
-      letters.sort(Comparator.comparing(DeadLetter::source).thenComparing(DeadLetter::reason)
-          .thenComparing(DeadLetter::time));
+      letters.sort(ORDER);
       String makeCode = group.getKey().substring(0, group.getKey().indexOf('|'));
       DeadLetterFiles.write(warehouse, stage, makeCode, runId, letters);
       written.inc(letters.size());
