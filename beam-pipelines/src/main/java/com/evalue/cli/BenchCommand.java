@@ -10,6 +10,8 @@ import com.evalue.pipelines.bench.AccuracyEvaluator;
 import com.evalue.pipelines.bench.ChildJvm;
 import com.evalue.pipelines.bench.PipelineBench;
 import com.evalue.pipelines.bench.PlainLoop;
+import com.evalue.pipelines.bench.PlainTeslaLoop;
+import com.evalue.pipelines.bench.TeslaBench;
 import com.evalue.pipelines.bench.TruthWeek;
 import com.evalue.pipelines.bench.WeeklyEstimate;
 import com.evalue.pipelines.health.BatteryHealthPipeline;
@@ -45,15 +47,18 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = {"Benchmarks (docs/benchmarks.md, docs/accuracy.md): 'bench pipeline' measures the battery-health",
         "pipeline (DirectRunner, SparkRunner, plain Java loop) on a simulated fleet; 'bench accuracy' scores weekly",
-        "results against the simulator's truth.csv; 'bench loop' runs the plain single-threaded loop."},
+        "results against the simulator's truth.csv; 'bench loop' runs the plain single-threaded loop; 'bench tesla'",
+        "measures the Tesla streaming ingestion (Kafka → temp buffer)."},
     subcommands = {BenchCommand.PipelineBenchCommand.class, BenchCommand.AccuracyCommand.class,
-        BenchCommand.LoopCommand.class, BenchCommand.RunCommand.class})
+        BenchCommand.LoopCommand.class, BenchCommand.RunCommand.class, BenchCommand.TeslaBenchCommand.class,
+        BenchCommand.TeslaLoopCommand.class})
 final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand (pipeline, accuracy, loop)");
+    throw new CommandLine.ParameterException(spec.commandLine(),
+        "missing subcommand (pipeline, accuracy, loop, tesla)");
   }
 
   /** {@code bench pipeline}: the harness. */
@@ -470,6 +475,124 @@ final class BenchCommand implements Runnable {
       json.put("max_heap_bytes", Runtime.getRuntime().maxMemory());
       PipelineBench.writeJson(report, json);
       out.printf("variant %s: %.1f s, VmHWM %d KiB%n", variant, (t1 - t0) / 1e9, json.get("vm_hwm_kb"));
+    }
+  }
+  /** {@code bench tesla}: the Tesla streaming ingestion harness. */
+  @Command(name = "tesla", mixinStandardHelpOptions = true,
+      description = {"Starts an embedded Kafka broker (KRaft, in this JVM), produces --records simulated Tesla records",
+          "and measures, in the same run: the sustained throughput Kafka → temp buffer of 'evalue ingest tesla' on",
+          "the DirectRunner and on the SparkRunner (streaming, local[2]) and of a plain KafkaConsumer loop writing the",
+          "same temp files (the ceiling), each in its own child JVM; then the end-to-end delay produce → durable write",
+          "(p50/p99) of the faster runner while records are produced at a steady rate. Checks every variant's temp",
+          "objects against what was produced. Writes WORK/tesla-bench.md and WORK/tesla-bench.json."})
+  static final class TeslaBenchCommand implements Runnable {
+    @Option(names = "--records", defaultValue = "200000", description = "Backlog records (default: ${DEFAULT-VALUE}).")
+    long records;
+
+    @Option(names = "--partitions", defaultValue = "4", description = "Topic partitions (default: ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Option(names = "--vehicles", defaultValue = "200",
+        description = "Simulated fleet whose Tesla records are cycled (default: ${DEFAULT-VALUE}).")
+    int vehicles;
+
+    @Option(names = "--days", defaultValue = "2", description = "Days simulated (default: ${DEFAULT-VALUE}).")
+    int days;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--work", defaultValue = "./data/bench-tesla", paramLabel = "DIR",
+        description = "Work directory: sim/, runs/{variant}/, reports (default: ${DEFAULT-VALUE}).")
+    Path work;
+
+    @Option(names = "--runner", split = ",", paramLabel = "VARIANT", defaultValue = "direct,spark,loop",
+        description = "Throughput variants, in order: direct, spark, loop (default: ${DEFAULT-VALUE}).")
+    List<String> variants;
+
+    @Option(names = "--spark-master", defaultValue = "local[2]", description = "Spark master (default: ${DEFAULT-VALUE}).")
+    String sparkMaster;
+
+    @Option(names = "--delay-seconds", defaultValue = "60",
+        description = "Length of each steady-rate delay run; 0 skips them (default: ${DEFAULT-VALUE}).")
+    int delaySeconds;
+
+    @Option(names = "--delay-rate", paramLabel = "RECORDS_PER_S",
+        description = "Produce rate of the delay runs (default: half the faster runner's measured throughput).")
+    Integer delayRate;
+
+    @Option(names = "--delay-flush-seconds", split = ",", defaultValue = "30,1",
+        description = "Age rule of each delay run, seconds (default: ${DEFAULT-VALUE}: the spec's, then 1 s).")
+    List<Integer> delayFlushSeconds;
+
+    @Option(names = "--child-jvm-option", paramLabel = "OPT",
+        description = "Extra JVM option of the child JVMs, repeatable (they inherit this JVM's).")
+    List<String> childJvmOptions = new ArrayList<>();
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public void run() {
+      for (String v : variants) {
+        if (!List.of("direct", "spark", "loop").contains(v)) {
+          throw new EValueCli.UsageError("unknown variant '" + v + "'; expected direct, spark or loop");
+        }
+      }
+      if (records < 1 || partitions < 1) {
+        throw new EValueCli.UsageError("--records and --partitions must be positive");
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      TeslaBench.Settings s = new TeslaBench.Settings(work, records, partitions, vehicles, days, seed, variants,
+          sparkMaster, childJvmOptions, delaySeconds, delayRate, delayFlushSeconds);
+      Map<String, Object> json = TeslaBench.run(s, text -> {
+        out.println(text);
+        out.flush();
+      });
+      String md = (String) json.get("markdown");
+      PipelineBench.write(work.resolve("tesla-bench.md"), md);
+      PipelineBench.writeJson(work.resolve("tesla-bench.json"), json);
+      out.println();
+      out.print(md);
+      out.println("Reports: " + work.resolve("tesla-bench.md") + ", " + work.resolve("tesla-bench.json"));
+      out.flush();
+    }
+  }
+
+  /** {@code bench tesla-loop}: the plain consumer loop in this JVM (a child process of 'bench tesla'). */
+  @Command(name = "tesla-loop", hidden = true, mixinStandardHelpOptions = true,
+      description = "Runs the plain single-threaded Tesla consumer loop until --records records are written.")
+  static final class TeslaLoopCommand implements Runnable {
+    @Option(names = "--bootstrap-servers", required = true)
+    String bootstrapServers;
+
+    @Option(names = "--topic", required = true)
+    String topic;
+
+    @Option(names = "--records", required = true)
+    long records;
+
+    @Option(names = "--warehouse", required = true)
+    String warehouse;
+
+    @Option(names = "--flush-envelopes", defaultValue = "1000")
+    int flushEnvelopes;
+
+    @Option(names = "--flush-seconds", defaultValue = "30")
+    long flushSeconds;
+
+    @Option(names = "--report", required = true)
+    Path report;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public void run() {
+      PlainTeslaLoop.Result r = PlainTeslaLoop.run(bootstrapServers, topic, warehouse, records, flushEnvelopes,
+          java.time.Duration.ofSeconds(flushSeconds));
+      PipelineBench.writeJson(report, TeslaBench.loopReport(r));
+      spec.commandLine().getOut().printf("tesla loop: %d records, %d envelopes, %d dead letters, %d temp objects in "
+          + "%.1f s%n", r.records(), r.envelopes(), r.deadLetters(), r.tempObjects(),
+          (r.doneAtMs() - r.firstRecordAtMs()) / 1000.0);
     }
   }
 }

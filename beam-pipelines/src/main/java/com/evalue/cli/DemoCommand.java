@@ -25,14 +25,22 @@ import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code evalue demo}: the main job end to end on the embedded defaults. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = {"Runs the main job on embedded defaults: simulate a fleet → db migrate → fleet import →",
         "ingest every make's files → compact → battery-health pipeline, then prints a fleet SoH report. Rerunnable: a rerun re-ingests the",
-        "same payloads and compaction removes the duplicates, so the archive does not grow."})
+        "same payloads and compaction removes the duplicates, so the archive does not grow.",
+        "With --streaming, Tesla arrives live instead: an embedded Kafka broker (KRaft, in this JVM), the simulated",
+        "Tesla records published to tesla_V, and the streaming ingestion of 'evalue ingest tesla' running until it has",
+        "read them all, then stopped with its final flush (everything written and committed)."})
 final class DemoCommand implements Runnable {
+  @Option(names = "--streaming",
+      description = "Tesla through an embedded Kafka broker and the streaming ingestion instead of its files.")
+  boolean streaming;
+
   @Mixin FleetArgs fleet;
   @Mixin StorageArgs storage;
   @Mixin DatabaseArgs db;
@@ -63,12 +71,22 @@ final class DemoCommand implements Runnable {
       o.println("  demo vehicles activated: " + DemoActivation.activate(database.dataSource(), out.resolve("fleet.csv")));
       long t2 = System.nanoTime();
 
-      o.println("3/5 ingest files");
+      o.println(streaming ? "3/5 ingest: Tesla streamed through Kafka, the other makes' files" : "3/5 ingest files");
       o.flush();
+      Path teslaPayloads = out.resolve("payloads").resolve(Make.TESLA.code());
+      DemoStreaming.Result stream = null;
+      if (streaming && Files.isDirectory(teslaPayloads)) {
+        // fresh options: the stream's are switched to streaming (and to a non-blocking DirectRunner)
+        stream = DemoStreaming.ingestTesla(teslaPayloads, c.warehouse(), storage.options(), o);
+        DemoStreaming.print(o, stream);
+        if (!stream.committedToEnd()) {
+          throw new IllegalStateException("the Tesla stream did not write and commit every record it read");
+        }
+      }
       List<IngestFilesPipeline.Source> sources = new ArrayList<>();
       for (Make m : Make.values()) {
         Path dir = out.resolve("payloads").resolve(m.code());
-        if (Files.isDirectory(dir)) {
+        if (Files.isDirectory(dir) && !(streaming && m == Make.TESLA)) {
           sources.add(new IngestFilesPipeline.Source(m, dir.toString()));
         }
       }
@@ -102,9 +120,15 @@ final class DemoCommand implements Runnable {
           "duplicates", "vehicle-days", "rows", "KiB");
       for (Make m : Make.values()) {
         ArchiveStats stats = ArchiveStats.of(c.warehouse(), m);
-        o.printf("  %-14s %9d %9d %9d %12d %11d %12d %10.1f%n", m.code(), ingest.get("messagesRead." + m.code()),
-            ingest.get("envelopesAccepted." + m.code()), ingest.get("rejected." + m.code()),
+        boolean streamed = stream != null && m == Make.TESLA;
+        o.printf("  %-14s %9d %9d %9d %12d %11d %12d %10.1f%n", m.code() + (streamed ? "*" : ""),
+            streamed ? stream.recordsIn() : ingest.get("messagesRead." + m.code()),
+            streamed ? stream.envelopesWritten() : ingest.get("envelopesAccepted." + m.code()),
+            streamed ? stream.deadLetters() : ingest.get("rejected." + m.code()),
             compaction.get("duplicatesRemoved." + m.code()), stats.files(), stats.rows(), stats.bytes() / 1024.0);
+      }
+      if (stream != null) {
+        o.println("  (* through Kafka and the streaming ingestion)");
       }
       o.printf("  (records/accepted/rejected/duplicates: this run; rejects with reasons under %s/dlq/)%n",
           c.warehouse().root());

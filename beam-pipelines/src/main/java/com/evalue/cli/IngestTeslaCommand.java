@@ -2,7 +2,10 @@ package com.evalue.cli;
 
 import com.evalue.ingestion.tesla.TeslaIngestConfig;
 import com.evalue.ingestion.tesla.TeslaIngestPipeline;
+import com.evalue.ingestion.tesla.TeslaIngestService;
 import com.evalue.io.archive.TempBuffer;
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.time.Duration;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
@@ -17,8 +20,9 @@ import picocli.CommandLine.Spec;
     description = {"Reads Tesla Fleet Telemetry records from Kafka (Beam KafkaIO, group evalue-tesla-ingestion) into "
         + "the temp buffer, per VIN at 1000 envelopes or 30 s; malformed records go to dlq/ingestion/tesla/ with "
         + "the reason. Offsets are committed only after the temp objects holding them are written, so a crash or "
-        + "restart re-reads (duplicates, removed by compaction) and never loses. Streams until stopped, or with "
-        + "--until-end-offsets reads to the current end offsets and exits."})
+        + "restart re-reads (duplicates, removed by compaction) and never loses. Streams until SIGTERM, which "
+        + "writes and commits everything buffered (at most 10 s) before the process exits; serves /health and "
+        + "/metrics on --ops-port meanwhile. With --until-end-offsets reads to the current end offsets and exits."})
 final class IngestTeslaCommand implements Runnable {
   @Option(names = "--bootstrap-servers", paramLabel = "HOSTS", required = true,
       defaultValue = "${env:EVALUE_KAFKA_BOOTSTRAP_SERVERS}", description = "Kafka bootstrap servers "
@@ -45,6 +49,7 @@ final class IngestTeslaCommand implements Runnable {
   long flushSeconds;
 
   @Mixin StorageArgs storage;
+  @Mixin OpsArgs ops;
   @Spec CommandSpec spec;
 
   @Override
@@ -58,16 +63,53 @@ final class IngestTeslaCommand implements Runnable {
     } catch (IllegalArgumentException e) {
       throw new EValueCli.UsageError(e.getMessage());
     }
+    if (untilEndOffsets) {
+      catchUp(config, c);
+    } else {
+      stream(config, c);
+    }
+  }
+
+  private void catchUp(TeslaIngestConfig config, StorageArgs.Configured c) {
     Pipeline p = TeslaIngestPipeline.create(config, c.options());
     if (!TeslaIngestPipeline.build(p, config)) {
       spec.commandLine().getOut().println("evalue ingest tesla: nothing to read on " + topic);
       return;
     }
     spec.commandLine().getOut().println("evalue ingest tesla: " + topic + " at " + bootstrapServers + " into "
-        + c.warehouse() + (untilEndOffsets ? " (until the end offsets)" : "; streaming, stop with SIGTERM"));
+        + c.warehouse() + " (until the end offsets)");
     spec.commandLine().getOut().flush();
     PipelineResult.State state = p.run().waitUntilFinish();
     if (state != PipelineResult.State.DONE) {
+      throw new IllegalStateException("tesla ingestion ended in state " + state);
+    }
+  }
+
+  /** Streams until SIGTERM: the shutdown hook writes and commits what is buffered, then cancels the pipeline. */
+  private void stream(TeslaIngestConfig config, StorageArgs.Configured c) {
+    TeslaIngestService service = TeslaIngestService.start(config, c.options());
+    try {
+      service.serveOps(ops.host, ops.port);
+    } catch (IOException e) {
+      service.stop(Duration.ZERO);
+      throw new IllegalStateException("cannot serve /health and /metrics on " + ops.host + ":" + ops.port + ": "
+          + e.getMessage(), e);
+    }
+    service.closeOnShutdown();
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("evalue ingest tesla: " + topic + " at " + bootstrapServers + " into " + c.warehouse()
+        + "; streaming; /health and /metrics on " + ops.host + ":" + service.opsPort()
+        + "; stop with SIGTERM (final flush within 10 s)");
+    out.flush();
+    PipelineResult.State state;
+    try {
+      state = service.awaitTermination();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      service.stop(TeslaIngestService.SHUTDOWN_FLUSH);
+      return;
+    }
+    if (state == PipelineResult.State.FAILED) {
       throw new IllegalStateException("tesla ingestion ended in state " + state);
     }
   }

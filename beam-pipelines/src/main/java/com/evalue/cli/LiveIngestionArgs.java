@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.Duration;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options shared by the live ingestion processes: Redis change detection and the ops endpoints. */
@@ -19,13 +20,7 @@ public final class LiveIngestionArgs {
       description = "A slower Redis counts as down and the payload is stored anyway (default: ${DEFAULT-VALUE}).")
   long redisTimeoutMs;
 
-  @Option(names = "--ops-host", paramLabel = "HOST", defaultValue = "${env:EVALUE_OPS_HOST:-0.0.0.0}",
-      description = "Address of the /health and /metrics endpoints (default: ${DEFAULT-VALUE}).")
-  String opsHost;
-
-  @Option(names = "--ops-port", paramLabel = "PORT", defaultValue = "${env:EVALUE_OPS_PORT:-9464}",
-      description = "Port of /health (JSON) and /metrics (Prometheus text) (default: ${DEFAULT-VALUE}).")
-  int opsPort;
+  @Mixin OpsArgs ops;
 
   URI redis() {
     return redisUrl == null || redisUrl.isBlank() ? null : URI.create(redisUrl.trim());
@@ -43,14 +38,14 @@ public final class LiveIngestionArgs {
   /** Starts the process, serves the ops endpoints, and blocks until SIGTERM has flushed everything. */
   void runUntilTerminated(PollingService service, PrintWriter out, String what) {
     try {
-      service.serveOps(opsHost, opsPort);
+      service.serveOps(ops.host, ops.port);
     } catch (java.io.IOException e) {
       service.close();
-      throw new IllegalStateException("cannot serve /health and /metrics on " + opsHost + ":" + opsPort + ": "
+      throw new IllegalStateException("cannot serve /health and /metrics on " + ops.host + ":" + ops.port + ": "
           + e.getMessage(), e);
     }
     service.closeOnShutdown().start(Duration.ofSeconds(1));
-    out.println(what + "; /health and /metrics on " + opsHost + ":" + service.opsPort()
+    out.println(what + "; /health and /metrics on " + ops.host + ":" + service.opsPort()
         + "; stop with SIGTERM (final flush within 10 s)");
     out.flush();
     try {

@@ -16,6 +16,11 @@ final class Logging {
       Configurator.setLevel("org.apache.parquet", Level.ERROR);
       Configurator.setLevel("org.apache.spark", Level.ERROR);
       Configurator.setLevel("io.zonky", Level.ERROR);
+      // Kafka clients warn on every reconnect attempt, and the embedded broker of 'demo --streaming' and 'bench tesla'
+      // about its own start; the Tesla ingestion reports an unreachable broker itself (logs, /health).
+      Configurator.setLevel("org.apache.kafka", Level.ERROR);
+      Configurator.setLevel("kafka", Level.ERROR);
+      Configurator.setLevel("state.change.logger", Level.ERROR);
       Configurator.setLevel("org.flywaydb", Level.WARN);
     }
   }

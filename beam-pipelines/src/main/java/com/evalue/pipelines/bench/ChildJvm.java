@@ -53,6 +53,28 @@ public final class ChildJvm {
     }
   }
 
+  /**
+   * Starts the CLI in a child JVM like {@link #run} and returns at once (for a child that streams until stopped;
+   * {@link Process#destroy()} sends it SIGTERM). Its output goes to {@code log}.
+   */
+  public static Process start(List<String> cliArgs, List<String> extraJvmArgs, Path log) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.addAll(jvmArgs(extraJvmArgs));
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add("com.evalue.cli.EValueCli");
+    cmd.addAll(cliArgs);
+    try {
+      Files.createDirectories(log.toAbsolutePath().getParent());
+      Files.writeString(log, "# " + String.join(" ", cliArgs) + "\n", StandardCharsets.UTF_8);
+      return new ProcessBuilder(cmd).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start a child JVM: " + e.getMessage(), e);
+    }
+  }
+
   /** This JVM's options (heap, --add-opens, system properties) without debugger agents; extra ones appended. */
   static List<String> jvmArgs(List<String> extra) {
     List<String> out = new ArrayList<>();

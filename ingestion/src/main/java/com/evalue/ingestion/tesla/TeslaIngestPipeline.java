@@ -9,11 +9,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.io.kafka.KafkaIO;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.StreamingOptions;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -27,10 +30,12 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * §2; storage.md §2).
  *
  * <pre>
- * KafkaIO (group evalue-tesla-ingestion, no auto-commit, earliest, starts at the group's committed offsets)
- *   → DecodeRecordFn   (protobuf | json | auto → envelope, or dead letter with raw bytes and reason), keyed by partition
+ * KafkaIO (group evalue-tesla-ingestion, no auto-commit, earliest, starts at the group's committed offsets;
+ *          consumers from a JVM-wide pool, see ConsumerPool)
+ *   → BatchRecordsFn   (per bundle, one element per partition: its records, as received, in chunks per VIN)
  *   → PartitionFlushFn (global window, per-partition state: per-VIN buffer, 1000 envelopes / 30 s processing-time
- *                       flush, temp objects and dead letters written, then the partition's offsets committed)
+ *                       flush; a flush decodes its records (protobuf | json | auto → envelope, or dead letter with
+ *                       raw bytes and reason), writes temp objects and dead letters, then commits the partition)
  * </pre>
  *
  * <p>Windowing: the §1.6 rule is a processing-time rule per VIN ("30 s after its first unflushed envelope"), which
@@ -60,12 +65,7 @@ public final class TeslaIngestPipeline {
    * then left empty and need not run).
    */
   public static boolean build(Pipeline p, TeslaIngestConfig config) {
-    KafkaIO.Read<byte[], byte[]> read = KafkaIO.<byte[], byte[]>read()
-        .withBootstrapServers(config.bootstrapServers())
-        .withTopic(config.topic())
-        .withKeyDeserializer(ByteArrayDeserializer.class)
-        .withValueDeserializer(ByteArrayDeserializer.class)
-        .withConsumerConfigUpdates(consumerConfig());
+    KafkaIO.Read<byte[], byte[]> read = read(config);
     if (config.untilEndOffsets()) {
       long backlog = backlog(config);
       if (backlog == 0) {
@@ -73,12 +73,28 @@ public final class TeslaIngestPipeline {
       }
       read = read.withMaxNumRecords(backlog);
     }
-    p.apply("ReadKafka", read)
-        .apply("Decode", ParDo.of(new DecodeRecordFn(config.valueFormat())))
-        .setCoder(KvCoder.of(VarIntCoder.of(), Item.ItemCoder.INSTANCE))
-        .apply("BufferWriteCommit", ParDo.of(config.untilEndOffsets()
-            ? new PartitionFlushFn.Bounded(config) : new PartitionFlushFn.Streaming(config)));
+    PCollection<KV<Integer, List<Chunk>>> batches = p.apply("ReadKafka", read)
+        .apply("BatchPerPartition", ParDo.of(new BatchRecordsFn(config.writerId())))
+        .setCoder(KvCoder.of(VarIntCoder.of(), ListCoder.of(Chunk.ChunkCoder.INSTANCE)));
+    batches.apply("BufferWriteCommit", ParDo.of(config.untilEndOffsets()
+        ? new PartitionFlushFn.Bounded(config) : new PartitionFlushFn.Streaming(config)));
     return true;
+  }
+
+  /**
+   * The Kafka read: the group's consumer settings, consumers from the {@link ConsumerPool} (the end-offsets
+   * consumer under a fixed group id, so that it pools as well; it never joins nor commits).
+   */
+  public static KafkaIO.Read<byte[], byte[]> read(TeslaIngestConfig config) {
+    return KafkaIO.<byte[], byte[]>read()
+        .withBootstrapServers(config.bootstrapServers())
+        .withTopic(config.topic())
+        .withKeyDeserializer(ByteArrayDeserializer.class)
+        .withValueDeserializer(ByteArrayDeserializer.class)
+        .withConsumerConfigUpdates(consumerConfig())
+        .withConsumerFactoryFn(ConsumerPool.INSTANCE)
+        .withOffsetConsumerConfigOverrides(Map.of(ConsumerConfig.GROUP_ID_CONFIG,
+            TeslaIngestConfig.GROUP_ID + "-end-offsets"));
   }
 
   /** Streaming unless bounded; the runner is the options' (DirectRunner by default, SparkRunner with --runner). */

@@ -1,0 +1,66 @@
+package com.evalue.ingestion.tesla;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
+/**
+ * One Kafka Admin client per bootstrap-servers string and JVM, shared by every {@link PartitionFlushFn} instance
+ * for its offset commits, and closed after 20 s without use.
+ *
+ * <p>Why not one per DoFn instance ({@code @Setup}/{@code @Teardown}): the SparkRunner sets up and tears down
+ * DoFns around every micro-batch, so per-instance clients cost a connection per batch, and a torn-down instance
+ * could be left holding a closed client ("Cannot accept new calls when AdminClient is closing").
+ */
+final class KafkaAdmins {
+  private static final Duration IDLE = Duration.ofSeconds(20);
+  private static final Map<String, Shared> ADMINS = new ConcurrentHashMap<>();
+  private static final ScheduledExecutorService SWEEPER = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "evalue-kafka-admin-sweeper");
+    t.setDaemon(true);
+    return t;
+  });
+
+  static {
+    SWEEPER.scheduleWithFixedDelay(KafkaAdmins::closeIdle, 10, 10, TimeUnit.SECONDS);
+  }
+
+  private static final class Shared {
+    final Admin admin;
+    volatile long lastUsedNanos = System.nanoTime();
+
+    Shared(Admin admin) {
+      this.admin = admin;
+    }
+  }
+
+  private KafkaAdmins() {}
+
+  static Admin forServers(String bootstrapServers) {
+    Shared s = ADMINS.compute(bootstrapServers, (k, v) -> v != null ? v : new Shared(create(k)));
+    s.lastUsedNanos = System.nanoTime();
+    return s.admin;
+  }
+
+  private static Admin create(String bootstrapServers) {
+    Properties p = new Properties();
+    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 30_000);
+    return Admin.create(p);
+  }
+
+  private static void closeIdle() {
+    long now = System.nanoTime();
+    ADMINS.forEach((servers, s) -> {
+      if (now - s.lastUsedNanos > IDLE.toNanos() && ADMINS.remove(servers, s)) {
+        s.admin.close(Duration.ofSeconds(5));
+      }
+    });
+  }
+}
