@@ -45,7 +45,7 @@ class DemoStreamingTest {
     Path warehouse = tmp.resolve("warehouse");
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = EValueCli.execute(new String[] {"demo", "--streaming", "--vehicles", "16", "--days", "3", "--seed",
+    int code = EValueCli.execute(new String[] {"demo", "--streaming", "--vehicles", "8", "--days", "2", "--seed",
         "11", "--out", sim.toString(), "--warehouse", warehouse.toString(), "--db-dir", tmp.resolve("pg").toString()},
         new PrintWriter(out, true), new PrintWriter(err, true));
     String o = out.toString();

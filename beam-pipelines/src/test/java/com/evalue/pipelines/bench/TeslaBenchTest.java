@@ -20,7 +20,7 @@ class TeslaBenchTest {
 
   @Test
   void measuresTheDirectRunnerAndTheLoopAndChecksWhatTheyWrote() throws Exception {
-    TeslaBench.Settings s = new TeslaBench.Settings(work, 1500, 2, 16, 1, 3L, List.of("direct", "loop"), "local[2]",
+    TeslaBench.Settings s = new TeslaBench.Settings(work, 1000, 2, 8, 1, 3L, List.of("direct", "loop"), "local[2]",
         List.of("-Xmx1g"), 0, null, List.of());
     StringBuilder out = new StringBuilder();
     var json = TeslaBench.run(s, line -> out.append(line).append('\n'));
@@ -28,10 +28,10 @@ class TeslaBenchTest {
     assertEquals(2, tree.path("throughput").size(), out.toString());
     for (JsonNode v : tree.path("throughput")) {
       assertTrue(v.path("complete").asBoolean(), v + "\n" + out);
-      assertEquals(1500, v.path("envelopes_written").asLong() + v.path("dead_letters").asLong(), v.toString());
+      assertEquals(1000, v.path("envelopes_written").asLong() + v.path("dead_letters").asLong(), v.toString());
       assertTrue(v.path("records_per_second").asDouble() > 0, v.toString());
     }
-    assertEquals(1500, tree.path("throughput").get(0).path("records_decoded").asLong(), "each record decoded once");
+    assertEquals(1000, tree.path("throughput").get(0).path("records_decoded").asLong(), "each record decoded once");
     assertTrue(((String) json.get("markdown")).contains("| evalue ingest tesla, DirectRunner |"), out.toString());
     assertTrue(Files.exists(work.resolve("runs/loop/loop.json")));
   }
