@@ -23,20 +23,9 @@ public final class ChildJvm {
   public record Outcome(int exitCode, double wallSeconds, long polledPeakRssKb) {}
 
   public static Outcome run(List<String> cliArgs, List<String> extraJvmArgs, Path log) {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.addAll(jvmArgs(extraJvmArgs));
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add("com.evalue.cli.EValueCli");
-    cmd.addAll(cliArgs);
+    long t0 = System.nanoTime();
+    Process p = start(cliArgs, extraJvmArgs, log);
     try {
-      Files.createDirectories(log.toAbsolutePath().getParent());
-      Files.writeString(log, "# " + String.join(" ", cmd.subList(cmd.indexOf("com.evalue.cli.EValueCli"),
-          cmd.size())) + "\n", StandardCharsets.UTF_8);
-      long t0 = System.nanoTime();
-      Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
       long peak = 0;
       while (true) {
         peak = Math.max(peak, vmHwmKb(p.pid()).orElse(0L));
@@ -45,8 +34,6 @@ public final class ChildJvm {
         }
       }
       return new Outcome(p.exitValue(), (System.nanoTime() - t0) / 1e9, peak);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot start a child JVM: " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for a child JVM", e);
@@ -54,7 +41,7 @@ public final class ChildJvm {
   }
 
   /**
-   * Starts the CLI in a child JVM like {@link #run} and returns at once (for a child that streams until stopped;
+   * Starts the CLI in a child JVM and returns at once (for a child that streams until stopped;
    * {@link Process#destroy()} sends it SIGTERM). Its output goes to {@code log}.
    */
   public static Process start(List<String> cliArgs, List<String> extraJvmArgs, Path log) {
