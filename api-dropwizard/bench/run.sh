@@ -3,7 +3,9 @@
 # PostgreSQL and Redis, 32 connections. In one run of one server process it measures
 #   1. the metered, authenticated GET /v1/in_life_data/{vin} (JWT check, user state and plan (cached), Redis admission
 #      script, PostgreSQL query, call-log row), and
-#   2. the unauthenticated GET /v1/health (the ceiling: the same HTTP stack, no per-request work).
+#   2. the unauthenticated GET /v1/health (the ceiling: the same HTTP stack, no per-request work), and
+#   3. for the cost split, GET /v1/in_life_data/check-eligibility/{vin}: authenticated, the same PostgreSQL
+#      statement, not metered (no Redis, no call-log row).
 # Usage: api-dropwizard/bench/run.sh [seconds per measurement, default 30]
 set -euo pipefail
 
@@ -129,10 +131,12 @@ for round in $(seq 1 24); do
   previous="$current"
 done
 DURATION=10 run warmup-trivial "$BASE/health"
+DURATION=10 run warmup-unmetered "$BASE/in_life_data/check-eligibility/$VIN" "$BENCH/auth.lua"
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 echo "bench: measuring ${DURATION}s each, $CONNECTIONS connections, $THREADS wrk threads..." >&2
 run metered-in_life_data "$BASE/in_life_data/$VIN" "$BENCH/auth.lua"
 run trivial-health "$BASE/health"
+run unmetered-eligibility "$BASE/in_life_data/check-eligibility/$VIN" "$BENCH/auth.lua"
 
 echo
 echo "API benchmark $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $("$JAVA" -version 2>&1 | head -n 1)"
@@ -141,6 +145,7 @@ echo "load average at start: $LOAD_AT_START; before/after measuring: $LOAD_BEFOR
   "(these include the benchmark's own threads and processes; 'other processes' below is what the rest used)"
 summary metered-in_life_data
 summary trivial-health
-awk -v m="$(rps metered-in_life_data)" -v t="$(rps trivial-health)" \
-  'BEGIN { printf "metered / trivial = %.2f\n", m / t }'
+summary unmetered-eligibility
+awk -v m="$(rps metered-in_life_data)" -v t="$(rps trivial-health)" -v u="$(rps unmetered-eligibility)" \
+  'BEGIN { printf "metered / trivial = %.2f (unmetered, same query / trivial = %.2f)\n", m / t, u / t }'
 echo "raw wrk output: ${BENCH#$ROOT/}/*.txt"
