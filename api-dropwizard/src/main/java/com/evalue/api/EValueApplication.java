@@ -57,6 +57,8 @@ import com.evalue.api.resources.VehicleCommandResource;
 import com.evalue.api.tasks.InvoiceRunTask;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.codahale.metrics.health.HealthCheck;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
@@ -94,6 +96,11 @@ public class EValueApplication extends Application<ApiConfiguration> {
 
   @Override
   public void initialize(Bootstrap<ApiConfiguration> bootstrap) {
+    // ${VAR} and ${VAR:-default} in the configuration file are read from the environment (in Kubernetes: Secrets,
+    // see infra/k8s/api); a variable that is unset and has no default stops the start naming it, rather than
+    // leaving a literal "${...}" as a password or URL
+    bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
+        bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(true)));
     bootstrap.addCommand(new BillingCommand(this));
     bootstrap.addCommand(new ApiKeyCommand(this));
     bootstrap.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dropwizard.configuration.YamlConfigurationFactory;
+import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.jackson.Jackson;
 import io.dropwizard.jersey.validation.Validators;
-import java.io.File;
 import org.junit.jupiter.api.Test;
 
 /** The documented sample configuration parses, validates and matches the defaults it claims. */
@@ -17,7 +17,11 @@ class ConfigurationTest {
 
   @Test
   void theSampleParses() throws Exception {
-    ApiConfiguration sample = factory.build(new File("config.example.yml"));
+    // read as the application reads it: placeholders from the environment
+    Bootstrap<ApiConfiguration> bootstrap = new Bootstrap<>(new EValueApplication());
+    bootstrap.getApplication().initialize(bootstrap);
+    ApiConfiguration sample = factory.build(bootstrap.getConfigurationSourceProvider(), "config.example.yml");
+    assertEquals(System.getenv().getOrDefault("EVALUE_DB_PASSWORD", "change-me"), sample.database.password);
     ApiConfiguration defaults = factory.build();
     assertEquals(defaults.redis.timeoutMs, sample.redis.timeoutMs);
     assertEquals(defaults.metering.meteredEndpoints, sample.metering.meteredEndpoints);

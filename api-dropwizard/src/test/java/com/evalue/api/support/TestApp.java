@@ -32,7 +32,8 @@ public final class TestApp {
         overrides.toArray(ConfigOverride[]::new));
   }
 
-  private static String spillFile() {
+  /** A fresh spill file path of the call-log writer (each application its own). */
+  public static String spillFile() {
     try {
       return Files.createTempDirectory("evalue-spill").resolve("call-log-spill.ndjson").toString();
     } catch (IOException e) {
