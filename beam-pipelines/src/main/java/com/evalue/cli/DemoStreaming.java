@@ -45,8 +45,8 @@ final class DemoStreaming {
     List<TeslaFeed.Message> messages = TeslaFeed.readFiles(teslaPayloads);
     try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
       kafka.createTopic(TOPIC, PARTITIONS);
-      TeslaIngestConfig config = new TeslaIngestConfig(kafka.bootstrapServers(), TOPIC, "auto", warehouse.root(),
-          TempBuffer.writerId("tesla"), 1000, Duration.ofSeconds(30), false);
+      TeslaIngestConfig config = TeslaIngestConfig.defaults(kafka.bootstrapServers(), TOPIC, warehouse.root(),
+          TempBuffer.writerId("tesla")).withValueFormat("auto");
       TeslaIngestService service = TeslaIngestService.start(config, streamOptions, Clock.systemUTC(),
           Duration.ofSeconds(1));
       try {

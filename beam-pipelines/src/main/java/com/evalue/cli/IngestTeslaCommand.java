@@ -6,7 +6,15 @@ import com.evalue.ingestion.tesla.TeslaIngestService;
 import com.evalue.io.archive.TempBuffer;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import picocli.CommandLine.Command;
@@ -42,6 +50,16 @@ final class IngestTeslaCommand implements Runnable {
           + "commit and exit (for a batch scheduler).")
   boolean untilEndOffsets;
 
+  @Option(names = "--kafka-properties", paramLabel = "FILE", defaultValue = "${env:EVALUE_KAFKA_PROPERTIES_FILE}",
+      description = "Kafka client settings as a Java properties file, for every consumer and Admin client: "
+          + "security.protocol, sasl.*, ssl.* (e.g. mounted from a secret; env EVALUE_KAFKA_PROPERTIES_FILE).")
+  Path kafkaPropertiesFile;
+
+  @Option(names = "--kafka-property", paramLabel = "KEY=VALUE",
+      description = "One Kafka client setting, repeatable; wins over --kafka-properties. The group, commit, "
+          + "offset-reset and deserializer settings are the ingestion's own and refused.")
+  Map<String, String> kafkaProperty = new LinkedHashMap<>();
+
   @Option(names = "--flush-envelopes", paramLabel = "N", defaultValue = "1000", hidden = true)
   int flushEnvelopes;
 
@@ -59,7 +77,8 @@ final class IngestTeslaCommand implements Runnable {
     TeslaIngestConfig config;
     try {
       config = new TeslaIngestConfig(bootstrapServers, topic, valueFormat, c.warehouse().root(),
-          TempBuffer.writerId("tesla"), flushEnvelopes, Duration.ofSeconds(flushSeconds), untilEndOffsets);
+          TempBuffer.writerId("tesla"), flushEnvelopes, Duration.ofSeconds(flushSeconds), untilEndOffsets,
+          kafkaProperties());
     } catch (IllegalArgumentException e) {
       throw new EValueCli.UsageError(e.getMessage());
     }
@@ -68,6 +87,21 @@ final class IngestTeslaCommand implements Runnable {
     } else {
       stream(config, c);
     }
+  }
+
+  private SortedMap<String, String> kafkaProperties() {
+    SortedMap<String, String> all = new TreeMap<>();
+    if (kafkaPropertiesFile != null) {
+      Properties file = new Properties();
+      try (Reader in = Files.newBufferedReader(kafkaPropertiesFile)) {
+        file.load(in);
+      } catch (IOException e) {
+        throw new EValueCli.UsageError("--kafka-properties: cannot read " + kafkaPropertiesFile + ": " + e);
+      }
+      file.stringPropertyNames().forEach(k -> all.put(k, file.getProperty(k)));
+    }
+    all.putAll(kafkaProperty);
+    return all;
   }
 
   private void catchUp(TeslaIngestConfig config, StorageArgs.Configured c) {

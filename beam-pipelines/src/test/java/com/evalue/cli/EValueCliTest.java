@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -70,6 +71,30 @@ class EValueCliTest {
     Result r = run("simulate", "--vehicles", "0", "--out", tmp.toString());
     assertEquals(EValueCli.EXIT_USAGE, r.code());
     assertTrue(r.err().contains("vehicles"), r.err());
+  }
+
+  @Test
+  void kafkaSettingsOfTheIngestionItselfAreUsageErrors() throws Exception {
+    String[] tesla = {"ingest", "tesla", "--bootstrap-servers", "localhost:1", "--warehouse", tmp.toString()};
+    Result r = run(concat(tesla, "--kafka-property", "enable.auto.commit=true"));
+    assertEquals(EValueCli.EXIT_USAGE, r.code());
+    assertTrue(r.err().contains("enable.auto.commit"), r.err());
+
+    Path file = tmp.resolve("client.properties");
+    Files.writeString(file, "security.protocol=SASL_SSL\ngroup.id=somebody-else\n");
+    r = run(concat(tesla, "--kafka-properties", file.toString()));
+    assertEquals(EValueCli.EXIT_USAGE, r.code());
+    assertTrue(r.err().contains("group.id"), r.err());
+
+    r = run(concat(tesla, "--kafka-properties", tmp.resolve("missing.properties").toString()));
+    assertEquals(EValueCli.EXIT_USAGE, r.code());
+    assertTrue(r.err().contains("missing.properties"), r.err());
+  }
+
+  static String[] concat(String[] a, String... b) {
+    String[] all = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
   }
 
   @Test

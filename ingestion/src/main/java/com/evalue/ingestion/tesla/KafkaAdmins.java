@@ -11,7 +11,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
- * One Kafka Admin client per bootstrap-servers string and JVM, shared by every {@link PartitionFlushFn} instance
+ * One Kafka Admin client per client settings (bootstrap servers and {@link TeslaIngestConfig#kafkaProperties}) and
+ * JVM, shared by every {@link PartitionFlushFn} instance
  * for its offset commits, and closed after 20 s without use.
  *
  * <p>Why not one per DoFn instance ({@code @Setup}/{@code @Teardown}): the SparkRunner sets up and tears down
@@ -20,7 +21,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  */
 final class KafkaAdmins {
   private static final Duration IDLE = Duration.ofSeconds(20);
-  private static final Map<String, Shared> ADMINS = new ConcurrentHashMap<>();
+  private static final Map<Properties, Shared> ADMINS = new ConcurrentHashMap<>();
   private static final ScheduledExecutorService SWEEPER = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "evalue-kafka-admin-sweeper");
     t.setDaemon(true);
@@ -42,15 +43,15 @@ final class KafkaAdmins {
 
   private KafkaAdmins() {}
 
-  static Admin forServers(String bootstrapServers) {
-    Shared s = ADMINS.compute(bootstrapServers, (k, v) -> v != null ? v : new Shared(create(k)));
+  static Admin forClient(Properties client) {
+    Shared s = ADMINS.compute(client, (k, v) -> v != null ? v : new Shared(create(k)));
     s.lastUsedNanos = System.nanoTime();
     return s.admin;
   }
 
-  private static Admin create(String bootstrapServers) {
+  private static Admin create(Properties client) {
     Properties p = new Properties();
-    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    p.putAll(client);
     p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 30_000);
     return Admin.create(p);
   }

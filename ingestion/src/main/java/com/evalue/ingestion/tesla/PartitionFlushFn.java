@@ -387,7 +387,7 @@ abstract class PartitionFlushFn extends DoFn<KV<Integer, List<Chunk>>, Void> {
     }
     TopicPartition tp = new TopicPartition(config.topic(), s.partition());
     try {
-      Admin admin = KafkaAdmins.forServers(config.bootstrapServers());
+      Admin admin = KafkaAdmins.forClient(config.clientProperties());
       Long last = s.committed().read();
       if (last == null) {
         // Fresh state (new run, or a runner that rebuilt it): never move the group's offset backwards.

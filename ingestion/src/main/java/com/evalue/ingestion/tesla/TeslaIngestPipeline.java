@@ -49,8 +49,8 @@ public final class TeslaIngestPipeline {
   private TeslaIngestPipeline() {}
 
   /** Consumer settings of sources.md §2.1. */
-  static Map<String, Object> consumerConfig() {
-    Map<String, Object> c = new HashMap<>();
+  static Map<String, Object> consumerConfig(TeslaIngestConfig config) {
+    Map<String, Object> c = new HashMap<>(config.kafkaProperties());
     c.put(ConsumerConfig.GROUP_ID_CONFIG, TeslaIngestConfig.GROUP_ID);
     c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -91,7 +91,7 @@ public final class TeslaIngestPipeline {
         .withTopic(config.topic())
         .withKeyDeserializer(ByteArrayDeserializer.class)
         .withValueDeserializer(ByteArrayDeserializer.class)
-        .withConsumerConfigUpdates(consumerConfig())
+        .withConsumerConfigUpdates(consumerConfig(config))
         .withConsumerFactoryFn(ConsumerPool.INSTANCE)
         .withOffsetConsumerConfigOverrides(Map.of(ConsumerConfig.GROUP_ID_CONFIG,
             TeslaIngestConfig.GROUP_ID + "-end-offsets"));
@@ -105,9 +105,7 @@ public final class TeslaIngestPipeline {
 
   /** Records between the group's committed offsets (else the beginning) and the current end offsets. */
   static long backlog(TeslaIngestConfig config) {
-    Properties props = new Properties();
-    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-    try (Admin admin = Admin.create(props)) {
+    try (Admin admin = Admin.create(config.clientProperties())) {
       Set<TopicPartition> parts = admin.describeTopics(List.of(config.topic())).allTopicNames()
           .get(30, TimeUnit.SECONDS).get(config.topic()).partitions().stream()
           .map(i -> new TopicPartition(config.topic(), i.partition())).collect(Collectors.toSet());

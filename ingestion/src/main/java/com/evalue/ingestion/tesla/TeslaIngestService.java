@@ -74,8 +74,7 @@ public final class TeslaIngestService implements AutoCloseable {
     this.result = result;
     this.clock = clock;
     this.runner = runner;
-    Properties p = new Properties();
-    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+    Properties p = config.clientProperties();
     p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
     p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
     this.admin = Admin.create(p);

@@ -15,18 +15,48 @@ import org.apache.kafka.clients.admin.NewTopic;
 public final class KafkaBroker implements AutoCloseable {
   private final KafkaClusterTestKit kafka;
 
+  private final String saslBootstrapServers;
+
   public KafkaBroker() throws Exception {
-    kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder().setCombined(true)
-        .setNumBrokerNodes(1).setNumControllerNodes(1).build())
+    this(null, null);
+  }
+
+  /**
+   * With {@code saslUser} set, a second client listener that requires SASL/PLAIN authentication as that user
+   * ({@link #saslBootstrapServers}); {@link #bootstrapServers} stays unauthenticated for the tests' own clients.
+   */
+  public KafkaBroker(String saslUser, String saslPassword) throws Exception {
+    // a fixed broker port, so that a restarted broker is found again at the same address
+    String listeners = "EXTERNAL://localhost:" + freePort() + ",CONTROLLER://localhost:" + freePort();
+    KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+        .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
         .setConfigProp("offsets.topic.replication.factor", "1")
         .setConfigProp("offsets.topic.num.partitions", "1")
-        .setConfigProp("group.initial.rebalance.delay.ms", "0")
-        // a fixed broker port, so that a restarted broker is found again at the same address
-        .setConfigProp("listeners", "EXTERNAL://localhost:" + freePort() + ",CONTROLLER://localhost:" + freePort())
-        .build();
+        .setConfigProp("group.initial.rebalance.delay.ms", "0");
+    if (saslUser == null) {
+      builder.setConfigProp("listeners", listeners);
+      saslBootstrapServers = null;
+    } else {
+      saslBootstrapServers = "localhost:" + freePort();
+      String external = listeners.substring(0, listeners.indexOf(','));
+      builder.setConfigProp("listeners", listeners + ",SASL://" + saslBootstrapServers)
+          .setConfigProp("advertised.listeners", external + ",SASL://" + saslBootstrapServers)
+          .setConfigProp("listener.security.protocol.map",
+              "EXTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT,SASL:SASL_PLAINTEXT")
+          .setConfigProp("sasl.enabled.mechanisms", "PLAIN")
+          .setConfigProp("listener.name.sasl.plain.sasl.jaas.config",
+              "org.apache.kafka.common.security.plain.PlainLoginModule required user_" + saslUser + "=\""
+                  + saslPassword + "\";");
+    }
+    kafka = builder.build();
     kafka.format();
     kafka.startup();
     kafka.waitForReadyBrokers();
+  }
+
+  /** The SASL/PLAIN listener's address (null without one). */
+  public String saslBootstrapServers() {
+    return saslBootstrapServers;
   }
 
   private static int freePort() throws java.io.IOException {
