@@ -11,6 +11,7 @@ import com.evalue.transforms.source.Transport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,7 +37,9 @@ import org.slf4j.LoggerFactory;
  * BMW CarData REST poller (spec: sources.md §4.2). Each account may send at most 48 requests per UTC day, so each
  * of its VINs is polled every 30 min × (VINs on the account), staggered by 30 min; the budget is also enforced
  * as a hard counter (token refreshes excluded, retries included). A 403 whose body code is {@code CU-429} stops
- * the account until 00:00 UTC. The REST body gets the VIN added and is stored as {@code bmw_cardata_json}.
+ * the account until 00:00 UTC. The REST body gets the VIN added and is stored as {@code bmw_cardata_json}. With
+ * {@code cardata.state_file}, rotated refresh tokens, the day's request count and a CU-429 stop survive a restart
+ * ({@link CarDataState}).
  */
 public final class BmwCarDataPoller implements Poller {
   private static final Logger LOG = LoggerFactory.getLogger(BmwCarDataPoller.class);
@@ -48,6 +51,7 @@ public final class BmwCarDataPoller implements Poller {
   private final IngestionMetrics metrics;
   private final List<AccountState> accounts = new ArrayList<>();
   private final ExecutorService workers;
+  private final CarDataState state;
 
   /** An account's tokens, budget and schedule. */
   private static final class AccountState {
@@ -75,8 +79,18 @@ public final class BmwCarDataPoller implements Poller {
     this.records = records;
     this.metrics = metrics;
     Instant now = clock.instant();
+    state = CarDataState.open(config.stateFile());
     for (CarDataConfig.Account a : config.accounts()) {
       AccountState s = new AccountState(a);
+      CarDataState.Account remembered = state.get(a.name());
+      if (CarDataState.descendsFrom(remembered, a.refreshToken())) {
+        s.refreshToken = remembered.refreshToken; // the configured one may have been rotated away already
+      }
+      if (remembered != null) {
+        s.budgetDay = remembered.budgetDay();
+        s.usedToday = remembered.usedToday;
+        s.stoppedUntil = remembered.stoppedUntil();
+      }
       for (int i = 0; i < a.vins().size(); i++) {
         s.next.put(a.vins().get(i), now.plus(config.slot().multipliedBy(i)));
       }
@@ -187,6 +201,7 @@ public final class BmwCarDataPoller implements Poller {
       if (r.statusCode() == 403 && isQuotaExceeded(r.body())) {
         // spec: sources.md §4.2.3 — the account rests until 00:00 UTC
         s.stoppedUntil = nextMidnight(now);
+        remember(s);
         LOG.warn("event=cardata_quota_exceeded account={} stopped_until={}", s.account.name(), s.stoppedUntil);
         return sent;
       }
@@ -214,6 +229,7 @@ public final class BmwCarDataPoller implements Poller {
   private HttpResponse<byte[]> get(AccountState s, String vin) throws IOException, InterruptedException {
     String bearer = token(s);
     s.usedToday++;
+    remember(s);
     metrics.oemRequests.inc();
     String uri = config.baseUrl().toString().replaceAll("/+$", "") + "/customers/vehicles/" + vin
         + "/telematicData?containerId=" + URLEncoder.encode(config.containerId(), StandardCharsets.UTF_8);
@@ -248,12 +264,23 @@ public final class BmwCarDataPoller implements Poller {
     s.accessToken = n.path("access_token").asText(null);
     if (n.hasNonNull("refresh_token")) {
       s.refreshToken = n.get("refresh_token").asText();
+      remember(s);
     }
     s.tokenExpires = now.plus(Duration.ofSeconds(n.path("expires_in").asLong(3600)));
     if (s.accessToken == null) {
       throw new IOException("token refresh of account " + s.account.name() + " gave no access_token");
     }
     return s.accessToken;
+  }
+
+  /** Writes the account's tokens and budget to the state file; a failed write is logged, polling goes on. */
+  private void remember(AccountState s) {
+    try {
+      state.put(s.account.name(), s.refreshToken, s.account.refreshToken(), s.budgetDay, s.usedToday,
+          s.stoppedUntil);
+    } catch (UncheckedIOException e) {
+      LOG.error("event=cardata_state_write_failed account={} error=\"{}\"", s.account.name(), e.getMessage());
+    }
   }
 
   @Override

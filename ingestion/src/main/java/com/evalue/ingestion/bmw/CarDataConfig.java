@@ -22,9 +22,11 @@ import java.util.TreeSet;
  * @param dailyBudget requests per account per UTC day at most (48 of BMW's 50)
  * @param slot the per-VIN period is this × VINs on the account (30 min)
  * @param requestTimeout a slower answer is abandoned; the request still counts against the budget
+ * @param stateFile where rotated refresh tokens and the day's budget are kept across restarts (null: in memory
+ *     only, so a restart starts again from the configured tokens and a full budget)
  */
 public record CarDataConfig(URI baseUrl, String containerId, URI tokenUrl, List<Account> accounts, int dailyBudget,
-    Duration slot, Duration requestTimeout) {
+    Duration slot, Duration requestTimeout, Path stateFile) {
 
   /**
    * One customer account: its VINs and its tokens (from the device-code flow, done once outside this process).
@@ -45,7 +47,7 @@ public record CarDataConfig(URI baseUrl, String containerId, URI tokenUrl, List<
 
   public static CarDataConfig of(URI baseUrl, String containerId, URI tokenUrl, List<Account> accounts) {
     return new CarDataConfig(baseUrl, containerId, tokenUrl, accounts, 48, Duration.ofMinutes(30),
-        Duration.ofSeconds(30));
+        Duration.ofSeconds(30), null);
   }
 
   /**
@@ -58,6 +60,7 @@ public record CarDataConfig(URI baseUrl, String containerId, URI tokenUrl, List<
    * account.fleet1.client_id=…
    * account.fleet1.refresh_token=…
    * account.fleet1.access_token=…        (optional)
+   * cardata.state_file=/var/lib/evalue/cardata-state.json   (optional: tokens and budget survive restarts)
    * </pre>
    */
   public static CarDataConfig load(Path file) throws IOException {
@@ -87,6 +90,7 @@ public record CarDataConfig(URI baseUrl, String containerId, URI tokenUrl, List<
         container, URI.create(p.getProperty("cardata.token_url", "https://customer.bmwgroup.com/gcdm/oauth/token")),
         accounts, Integer.parseInt(p.getProperty("cardata.daily_budget", "48")),
         Duration.ofMinutes(Long.parseLong(p.getProperty("cardata.slot_minutes", "30"))),
-        Duration.ofSeconds(Long.parseLong(p.getProperty("cardata.request_timeout_seconds", "30"))));
+        Duration.ofSeconds(Long.parseLong(p.getProperty("cardata.request_timeout_seconds", "30"))),
+        p.getProperty("cardata.state_file") == null ? null : Path.of(p.getProperty("cardata.state_file")));
   }
 }

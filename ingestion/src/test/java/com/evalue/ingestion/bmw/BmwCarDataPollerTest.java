@@ -1,6 +1,7 @@
 package com.evalue.ingestion.bmw;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.evalue.ingestion.PollingService;
@@ -15,7 +16,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,6 +47,9 @@ class BmwCarDataPollerTest {
   final Set<String> validTokens = ConcurrentHashMap.newKeySet();
   final Set<String> overQuota = ConcurrentHashMap.newKeySet();
   final AtomicInteger refreshes = new AtomicInteger();
+  /** Refresh tokens the token endpoint accepts: each is spent by its use (rotation), as OAuth servers may do. */
+  final Set<String> validRefreshTokens = ConcurrentHashMap.newKeySet();
+  final List<String> refreshTokensUsed = new java.util.concurrent.CopyOnWriteArrayList<>();
   List<String> records;
   String vinA;
   PollingService service;
@@ -54,12 +61,17 @@ class BmwCarDataPollerTest {
     vinA = sim.keySet().iterator().next();
     records = sim.get(vinA);
     validTokens.add("initial-token");
+    validRefreshTokens.add("refresh-0");
     server.handle("/token", ex -> {
       String form = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-      if (!form.contains("grant_type=refresh_token") || !form.contains("client_id=cardata-client")) {
+      String used = form.replaceAll(".*refresh_token=([^&]*).*", "$1");
+      refreshTokensUsed.add(used);
+      if (!form.contains("grant_type=refresh_token") || !form.contains("client_id=cardata-client")
+          || !validRefreshTokens.remove(used)) {
         FakeServer.json(ex, 400, "{\"error\":\"invalid_grant\"}");
         return;
       }
+      validRefreshTokens.add("r" + (refreshes.get() + 1));
       String token = "refreshed-" + refreshes.incrementAndGet();
       validTokens.add(token);
       FakeServer.json(ex, 200, "{\"access_token\":\"" + token + "\",\"refresh_token\":\"r" + refreshes.get()
@@ -97,8 +109,12 @@ class BmwCarDataPollerTest {
   }
 
   PollingService service(int dailyBudget, CarDataConfig.Account... accounts) {
+    return service(dailyBudget, null, accounts);
+  }
+
+  PollingService service(int dailyBudget, Path stateFile, CarDataConfig.Account... accounts) {
     CarDataConfig config = new CarDataConfig(server.url(), "c-42", URI.create(server.url() + "/token"),
-        List.of(accounts), dailyBudget, Duration.ofMinutes(30), Duration.ofSeconds(5));
+        List.of(accounts), dailyBudget, Duration.ofMinutes(30), Duration.ofSeconds(5), stateFile);
     HttpClient http = HttpClient.newHttpClient();
     service = PollingService.create("bmw-cardata", warehouse, clock, null, Duration.ofMillis(500),
         parts -> new BmwCarDataPoller(config, http, parts.clock(), parts.records(), parts.metrics()));
@@ -192,5 +208,67 @@ class BmwCarDataPollerTest {
     List<String> sourceIds = new ArrayList<>();
     Archive.envelopes(warehouse).forEach(e -> sourceIds.add(e.sourceId()));
     assertEquals(2, sourceIds.size(), sourceIds.toString());
+  }
+
+  /** The process stops and starts again (a deployment, a crash) on the same state file. */
+  PollingService restart(int dailyBudget, Path stateFile, CarDataConfig.Account... accounts) {
+    service.close();
+    service = null;
+    return service(dailyBudget, stateFile, accounts);
+  }
+
+  @Test
+  void aRestartKeepsTheRotatedRefreshTokenAndTheDaysBudget() throws Exception {
+    Path state = dir.resolve("state/cardata-state.json");
+    validTokens.remove("initial-token"); // the configured access token has expired: refresh at once
+    service(48, state, account("fleet", vinA));
+    service.tick();
+    assertEquals(List.of("refresh-0"), refreshTokensUsed);
+    assertEquals(46, ((BmwCarDataPoller) service.poller()).remainingBudget("fleet"), "401, then the retry");
+    assertFalse(Files.readString(state).contains("refresh-0"), "only the issued token is kept");
+
+    clock.advance(Duration.ofMinutes(30));
+    validTokens.clear(); // the access token expired meanwhile as well
+    restart(48, state, account("fleet", vinA)); // the configuration still holds the spent refresh-0
+    service.tick();
+    assertEquals(List.of("refresh-0", "r1"), refreshTokensUsed, "the rotated token, not the spent one");
+    assertEquals(4, hits(vinA));
+    assertEquals(44, ((BmwCarDataPoller) service.poller()).remainingBudget("fleet"), "the budget is the day's");
+    if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+      assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(state)));
+    }
+  }
+
+  @Test
+  void aNewConfiguredRefreshTokenWinsOverTheRememberedOne() {
+    Path state = dir.resolve("cardata-state.json");
+    validTokens.remove("initial-token");
+    service(48, state, account("fleet", vinA));
+    service.tick();
+    validTokens.clear();
+    validRefreshTokens.add("from-a-new-device-flow");
+    clock.advance(Duration.ofMinutes(30));
+    restart(48, state,
+        new CarDataConfig.Account("fleet", List.of(vinA), null, "from-a-new-device-flow", "cardata-client"));
+    service.tick();
+    assertEquals(List.of("refresh-0", "from-a-new-device-flow"), refreshTokensUsed);
+  }
+
+  @Test
+  void aCu429StopSurvivesARestart() {
+    Path state = dir.resolve("cardata-state.json");
+    service(48, state, account("limited", vinA));
+    clock.set(MIDNIGHT.plus(Duration.ofHours(10)));
+    overQuota.add(vinA);
+    service.tick();
+    assertEquals(1, hits(vinA));
+    overQuota.remove(vinA);
+    clock.advance(Duration.ofHours(1));
+    restart(48, state, account("limited", vinA));
+    runFor(13); // until 23:00
+    assertEquals(1, hits(vinA), "still stopped for the rest of the UTC day");
+    clock.set(MIDNIGHT.plus(Duration.ofDays(1)));
+    service.tick();
+    assertEquals(2, hits(vinA), "resumes at 00:00 UTC");
   }
 }
