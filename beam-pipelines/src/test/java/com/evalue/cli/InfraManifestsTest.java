@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.lang.reflect.Field;
@@ -40,7 +41,8 @@ import picocli.CommandLine.ParseResult;
 class InfraManifestsTest {
   static final Path K8S = Path.of("..", "infra", "k8s");
   /** Files whose containers run the CLI. */
-  static final List<String> WORKLOADS = List.of("ingestion.yaml", "compaction-cronjob.yaml");
+  static final List<String> WORKLOADS = List.of("ingestion.yaml", "compaction-cronjob.yaml",
+      "pipeline-sparkapplication.yaml");
   /** Files holding the ConfigMaps and (example) Secrets those containers reference. */
   static final List<String> CONFIG = List.of("ingestion.yaml", "secrets.example.yaml",
       "ingestion-secrets.example.yaml");
@@ -269,11 +271,28 @@ class InfraManifestsTest {
     return true;
   }
 
-  /** Every container of the workloads, with its pod template (metadata and spec). */
+  /**
+   * Every container of the workloads, with its pod template (metadata and spec). A Spark application's driver runs
+   * the CLI with its {@code arguments} and the driver's environment: it is checked as a container of those.
+   */
   static List<Container> containers() throws IOException {
     List<Container> containers = new ArrayList<>();
     for (String file : WORKLOADS) {
       for (JsonNode doc : documents(file)) {
+        String kind = doc.path("kind").asText();
+        if (kind.equals("SparkApplication") || kind.equals("ScheduledSparkApplication")) {
+          JsonNode app = kind.equals("SparkApplication") ? doc.get("spec") : doc.at("/spec/template");
+          assertEquals(EValueCli.class.getName(), app.path("mainClass").asText(), file);
+          ObjectNode driver = YAML.createObjectNode();
+          driver.set("args", app.path("arguments"));
+          driver.set("envFrom", app.at("/driver/envFrom"));
+          driver.set("env", app.at("/driver/env"));
+          ObjectNode pod = YAML.createObjectNode();
+          pod.set("metadata", YAML.createObjectNode().set("labels", app.at("/driver/labels")));
+          pod.set("spec", YAML.createObjectNode().set("volumes", app.path("volumes")));
+          containers.add(new Container(file + " " + doc.at("/metadata/name").asText() + "/driver", pod, driver));
+          continue;
+        }
         JsonNode template = doc.path("kind").asText().equals("CronJob") ? doc.at("/spec/jobTemplate/spec/template")
             : doc.at("/spec/template");
         for (JsonNode spec : template.at("/spec/containers")) {
