@@ -67,6 +67,15 @@ class TeslaIngestPipelineTest {
     return p.run();
   }
 
+  /** A bounded catch-up on the DirectRunner, to its end; its final state. */
+  static PipelineResult.State runBounded(TeslaIngestConfig config) {
+    DirectOptions options = PipelineOptionsFactory.create().as(DirectOptions.class);
+    options.setRunner(DirectRunner.class);
+    Pipeline p = TeslaIngestPipeline.create(config, options);
+    assertTrue(TeslaIngestPipeline.build(p, config));
+    return p.run().waitUntilFinish();
+  }
+
   static void await(String what, BooleanSupplier condition) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
     while (!condition.getAsBoolean()) {
@@ -222,11 +231,7 @@ class TeslaIngestPipelineTest {
     stream.produceMalformed(false);
     Map<Integer, Long> end = stream.endOffsets(2);
     TeslaIngestConfig config = config(topic).withValueFormat("protobuf").withUntilEndOffsets(true);
-    DirectOptions options = PipelineOptionsFactory.create().as(DirectOptions.class);
-    options.setRunner(DirectRunner.class);
-    Pipeline p = TeslaIngestPipeline.create(config, options);
-    assertTrue(TeslaIngestPipeline.build(p, config));
-    assertEquals(PipelineResult.State.DONE, p.run().waitUntilFinish());
+    assertEquals(PipelineResult.State.DONE, runBounded(config));
     assertTrue(committedToEnd(topic, end));
     Warehouse w = Warehouse.at(dir.toString());
     assertExactlyOnceAfterCompaction(w, stream);

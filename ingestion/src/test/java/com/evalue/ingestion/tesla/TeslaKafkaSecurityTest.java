@@ -11,8 +11,6 @@ import com.evalue.ingestion.support.TeslaStream;
 import com.evalue.io.storage.Warehouse;
 import java.nio.file.Path;
 import java.util.Map;
-import org.apache.beam.runners.direct.DirectOptions;
-import org.apache.beam.runners.direct.DirectRunner;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
@@ -55,14 +53,6 @@ class TeslaKafkaSecurityTest {
         .withUntilEndOffsets(true).withKafkaProperties(sasl(password));
   }
 
-  static PipelineResult.State runBounded(TeslaIngestConfig config) {
-    DirectOptions options = PipelineOptionsFactory.create().as(DirectOptions.class);
-    options.setRunner(DirectRunner.class);
-    Pipeline p = TeslaIngestPipeline.create(config, options);
-    assertTrue(TeslaIngestPipeline.build(p, config));
-    return p.run().waitUntilFinish();
-  }
-
   @Test
   void readsWritesAndCommitsThroughAnAuthenticatedListener() throws Exception {
     String topic = "sasl_V";
@@ -71,7 +61,7 @@ class TeslaKafkaSecurityTest {
     stream.produce(new int[] {12, 7, 3}, "protobuf", 0);
     Map<Integer, Long> end = stream.endOffsets(2);
 
-    assertEquals(PipelineResult.State.DONE, runBounded(config(topic, PASSWORD)));
+    assertEquals(PipelineResult.State.DONE, TeslaIngestPipelineTest.runBounded(config(topic, PASSWORD)));
 
     assertEquals(end, TeslaIngestPipeline.committedOffsets(kafka.bootstrapServers(), topic));
     Warehouse w = Warehouse.at(dir.toString());
