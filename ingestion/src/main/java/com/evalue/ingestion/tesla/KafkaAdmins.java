@@ -12,8 +12,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
  * One Kafka Admin client per client settings (bootstrap servers and {@link TeslaIngestConfig#kafkaProperties}) and
- * JVM, shared by every {@link PartitionFlushFn} instance
- * for its offset commits, and closed after 20 s without use.
+ * JVM, shared by every {@link PartitionFlushFn} instance for its offset commits, and closed after 20 s without use.
  *
  * <p>Why not one per DoFn instance ({@code @Setup}/{@code @Teardown}): the SparkRunner sets up and tears down
  * DoFns around every micro-batch, so per-instance clients cost a connection per batch, and a torn-down instance
