@@ -35,6 +35,10 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  *
  * <p>The pool key is the whole configuration; the end-offsets consumer's otherwise random group id is fixed through
  * {@code withOffsetConsumerConfigOverrides} ({@link TeslaIngestPipeline}), so it pools too.
+ *
+ * <p>The ingestion's own client settings ({@link TeslaIngestConfig#kafkaProperties}: TLS, SASL) are added here, to
+ * every consumer KafkaIO asks for, rather than passed as KafkaIO consumer config: KafkaIO copies its consumer config
+ * into the pipeline's display data, and {@code sasl.jaas.config} holds a password.
  */
 final class ConsumerPool implements SerializableFunction<Map<String, Object>, Consumer<byte[], byte[]>> {
   private static final long serialVersionUID = 1L;
@@ -55,13 +59,22 @@ final class ConsumerPool implements SerializableFunction<Map<String, Object>, Co
 
   private record Idle(Consumer<byte[], byte[]> consumer, long sinceNanos) {}
 
-  static final ConsumerPool INSTANCE = new ConsumerPool();
+  private final TreeMap<String, String> clientSettings;
 
-  private ConsumerPool() {}
+  private ConsumerPool(Map<String, String> clientSettings) {
+    this.clientSettings = new TreeMap<>(clientSettings);
+  }
+
+  /** The factory of consumers that also carry {@code clientSettings} (the ingestion's TLS/SASL settings). */
+  static ConsumerPool withClientSettings(Map<String, String> clientSettings) {
+    return new ConsumerPool(clientSettings);
+  }
 
   @Override
-  public Consumer<byte[], byte[]> apply(Map<String, Object> config) {
-    String key = new TreeMap<>(config).toString();
+  public Consumer<byte[], byte[]> apply(Map<String, Object> kafkaIoConfig) {
+    Map<String, Object> config = new TreeMap<>(kafkaIoConfig);
+    config.putAll(clientSettings);
+    String key = config.toString();
     Deque<Idle> idle = IDLE.computeIfAbsent(key, k -> new ArrayDeque<>());
     Consumer<byte[], byte[]> real = null;
     synchronized (idle) {

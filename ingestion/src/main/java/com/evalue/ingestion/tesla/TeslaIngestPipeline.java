@@ -49,8 +49,8 @@ public final class TeslaIngestPipeline {
   private TeslaIngestPipeline() {}
 
   /** Consumer settings of sources.md §2.1. */
-  static Map<String, Object> consumerConfig(TeslaIngestConfig config) {
-    Map<String, Object> c = new HashMap<>(config.kafkaProperties());
+  static Map<String, Object> consumerConfig() {
+    Map<String, Object> c = new HashMap<>();
     c.put(ConsumerConfig.GROUP_ID_CONFIG, TeslaIngestConfig.GROUP_ID);
     c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -91,8 +91,8 @@ public final class TeslaIngestPipeline {
         .withTopic(config.topic())
         .withKeyDeserializer(ByteArrayDeserializer.class)
         .withValueDeserializer(ByteArrayDeserializer.class)
-        .withConsumerConfigUpdates(consumerConfig(config))
-        .withConsumerFactoryFn(ConsumerPool.INSTANCE)
+        .withConsumerConfigUpdates(consumerConfig())
+        .withConsumerFactoryFn(ConsumerPool.withClientSettings(config.kafkaProperties()))
         .withOffsetConsumerConfigOverrides(Map.of(ConsumerConfig.GROUP_ID_CONFIG,
             TeslaIngestConfig.GROUP_ID + "-end-offsets"));
   }

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.transforms.display.DisplayData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -77,7 +78,15 @@ class TeslaKafkaSecurityTest {
     Pipeline p = TeslaIngestPipeline.create(config, PipelineOptionsFactory.create());
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> TeslaIngestPipeline.build(p, config));
     assertTrue(e.getMessage().contains("Authentication failed"), e.getMessage());
-    assertFalse(config.toString().contains("not-the-password"), "credentials never printed");
+  }
+
+  @Test
+  void credentialsStayOutOfTheConfigTextAndThePipelinesDisplayData() {
+    TeslaIngestConfig config = config("t_V", PASSWORD);
+    assertFalse(config.toString().contains(PASSWORD), config.toString());
+    DisplayData shown = DisplayData.from(TeslaIngestPipeline.read(config));
+    assertTrue(shown.items().stream().anyMatch(i -> i.getKey().equals("group.id")), "KafkaIO shows its config");
+    shown.items().forEach(i -> assertFalse(String.valueOf(i.getValue()).contains(PASSWORD), i.getKey()));
   }
 
   @Test
