@@ -42,6 +42,7 @@ import com.evalue.api.health.RedisHealthCheck;
 import com.evalue.api.http.BodyLimitFilter;
 import com.evalue.api.http.CorsFilter;
 import com.evalue.api.http.MeteringFeature;
+import com.evalue.api.http.PrometheusMetricsServlet;
 import com.evalue.api.http.RequestContextFilter;
 import com.evalue.api.resources.AccountResource;
 import com.evalue.api.resources.AuthResource;
@@ -225,6 +226,8 @@ public class EValueApplication extends Application<ApiConfiguration> {
       }
     });
     environment.admin().addTask(new InvoiceRunTask(invoiceRun));
+    environment.admin().addServlet("prometheus",
+        new PrometheusMetricsServlet(environment.metrics(), environment.healthChecks())).addMapping("/prometheus");
 
     if (config.demoEnabled()) {
       DemoData.Credentials demo = new DemoData(jdbi, passwords, clock).ensure();

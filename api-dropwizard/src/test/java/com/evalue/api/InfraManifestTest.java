@@ -80,6 +80,15 @@ class InfraManifestTest {
   }
 
   @Test
+  void theScrapeAnnotationsPointAtThePrometheusText() throws Exception {
+    JsonNode annotations = resource("StatefulSet", "evalue-api").at("/spec/template/metadata/annotations");
+    assertEquals(containerPort("admin"), annotations.get("prometheus.io/port").asInt());
+    Http.Reply r = new Http(APP.getAdminPort()).get(annotations.get("prometheus.io/path").asText());
+    assertEquals(200, r.status());
+    assertTrue(r.body().contains("evalue_api_health_check{check=\"database\"} 1"), r.body());
+  }
+
+  @Test
   void portsAndPathsMatchTheConfiguration() throws Exception {
     DefaultServerFactory server = (DefaultServerFactory) asShipped().getServerFactory();
     assertEquals(containerPort("http"), ((HttpConnectorFactory) server.getApplicationConnectors().get(0)).getPort());

@@ -82,6 +82,30 @@ class ServiceTest {
       assertTrue(checks.get("call-log").get("healthy").asBoolean());
       assertTrue(admin.get("/metrics").json().get("counters").has("calllog.enqueued"));
     }
+
+    @Test
+    void adminPortServesPrometheusText() {
+      Http admin = new Http(APP.getAdminPort());
+      long before = responses2xx(admin.get("/prometheus").body());
+      assertEquals(200, http.get("/v1/health").status());
+      Http.Reply r = admin.get("/prometheus");
+      assertEquals(200, r.status());
+      assertTrue(r.header("Content-Type").startsWith("text/plain; version=0.0.4"), r.header("Content-Type"));
+      for (String line : r.body().split("\n")) {
+        assertTrue(line.matches("# TYPE [a-zA-Z_:][a-zA-Z0-9_:]* (counter|gauge|summary)")
+            || line.matches("[a-zA-Z_:][a-zA-Z0-9_:]*(\\{[a-z]+=\"[^\"]*\"})? (-?[0-9.E+-]+|NaN|[+-]Inf)"), line);
+      }
+      assertTrue(r.body().contains("evalue_api_health_check{check=\"database\"} 1"), r.body());
+      assertTrue(r.body().contains("evalue_api_health_check{check=\"redis\"} 1"), r.body());
+      assertTrue(r.body().contains("# TYPE evalue_api_calllog_enqueued gauge"), r.body());
+      assertTrue(responses2xx(r.body()) > before, "the health request is counted");
+    }
+  }
+
+  /** Jetty's count of 2xx responses in a Prometheus text. */
+  static long responses2xx(String text) {
+    return text.lines().filter(l -> l.matches("evalue_api_\\S*2xx_responses_total \\d+"))
+        .mapToLong(l -> Long.parseLong(l.substring(l.indexOf(' ') + 1))).sum();
   }
 
   @Nested
