@@ -148,8 +148,9 @@ public class EValueApplication extends Application<ApiConfiguration> {
 
     // services
     var auth = config.auth;
-    TokenService tokens = new TokenService(infra.jwtSecret(), auth.issuer, auth.accessTokenTtl.toJavaDuration(),
-        auth.refreshTokenTtl.toJavaDuration(), auth.clockSkew.toJavaDuration(), clock);
+    TokenService tokens = new TokenService(infra.jwtSecret(), auth.jwtPreviousSecret, auth.issuer,
+        auth.accessTokenTtl.toJavaDuration(), auth.refreshTokenTtl.toJavaDuration(), auth.clockSkew.toJavaDuration(),
+        clock);
     PasswordHasher passwords = new PasswordHasher(auth.bcryptCost);
     LoginThrottle throttle = new LoginThrottle(redis, auth.loginMaxFailures, auth.loginFailureWindow.toJavaDuration(),
         clock);

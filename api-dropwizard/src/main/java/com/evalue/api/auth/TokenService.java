@@ -3,6 +3,7 @@ package com.evalue.api.auth;
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.JWTVerifier;
 import com.auth0.jwt.algorithms.Algorithm;
+import com.auth0.jwt.exceptions.SignatureVerificationException;
 import com.auth0.jwt.exceptions.JWTVerificationException;
 import com.auth0.jwt.interfaces.DecodedJWT;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -48,6 +49,8 @@ public class TokenService {
   private final Clock clock;
   private final long leewaySeconds;
   private final Map<TokenType, JWTVerifier> verifiers = new EnumMap<>(TokenType.class);
+  /** Verifiers with {@code auth.jwt_previous_secret}, for the tokens signed before a key rotation (empty: none). */
+  private final Map<TokenType, JWTVerifier> previousVerifiers = new EnumMap<>(TokenType.class);
   private final Cache<String, Verified> verifiedAccess = Caffeine.newBuilder()
       .maximumSize(VERIFIED_CACHE_SIZE)
       .expireAfterWrite(Duration.ofMinutes(VERIFIED_CACHE_MINUTES))
@@ -56,24 +59,47 @@ public class TokenService {
 
   public TokenService(String secret, String issuer, Duration accessTtl, Duration refreshTtl, Duration clockSkew,
       Clock clock) {
-    if (secret == null || secret.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
-      throw new IllegalArgumentException("auth.jwt_secret must be at least " + MIN_SECRET_BYTES + " bytes");
-    }
-    this.algorithm = Algorithm.HMAC256(secret.getBytes(StandardCharsets.UTF_8));
+    this(secret, null, issuer, accessTtl, refreshTtl, clockSkew, clock);
+  }
+
+  /**
+   * @param secret signs every new token and verifies
+   * @param previousSecret null, or the key of before a rotation: it only verifies, so that tokens issued before the
+   *     rotation stay valid until they expire (keep it for the refresh-token lifetime, then drop it)
+   */
+  public TokenService(String secret, String previousSecret, String issuer, Duration accessTtl, Duration refreshTtl,
+      Duration clockSkew, Clock clock) {
+    this.algorithm = hmac("auth.jwt_secret", secret);
     this.issuer = issuer;
     this.accessTtl = accessTtl;
     this.refreshTtl = refreshTtl;
     this.clock = clock;
     this.leewaySeconds = clockSkew.toSeconds();
+    Algorithm previous = previousSecret == null || previousSecret.isEmpty() ? null
+        : hmac("auth.jwt_previous_secret", previousSecret);
     for (TokenType type : TokenType.values()) {
-      JWTVerifier.BaseVerification verification = (JWTVerifier.BaseVerification) JWT.require(algorithm)
-          .withIssuer(issuer)
-          .withClaim(CLAIM_TYPE, type.claim())
-          .withClaimPresence("sub")
-          .withClaimPresence("exp")
-          .acceptLeeway(clockSkew.toSeconds());
-      verifiers.put(type, verification.build(clock));
+      verifiers.put(type, verifier(algorithm, type, clockSkew));
+      if (previous != null) {
+        previousVerifiers.put(type, verifier(previous, type, clockSkew));
+      }
     }
+  }
+
+  private static Algorithm hmac(String key, String secret) {
+    if (secret == null || secret.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
+      throw new IllegalArgumentException(key + " must be at least " + MIN_SECRET_BYTES + " bytes");
+    }
+    return Algorithm.HMAC256(secret.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private JWTVerifier verifier(Algorithm key, TokenType type, Duration clockSkew) {
+    JWTVerifier.BaseVerification verification = (JWTVerifier.BaseVerification) JWT.require(key)
+        .withIssuer(issuer)
+        .withClaim(CLAIM_TYPE, type.claim())
+        .withClaimPresence("sub")
+        .withClaimPresence("exp")
+        .acceptLeeway(clockSkew.toSeconds());
+    return verification.build(clock);
   }
 
   public Duration accessTtl() {
@@ -137,7 +163,7 @@ public class TokenService {
       }
     }
     try {
-      DecodedJWT jwt = verifiers.get(expected).verify(token);
+      DecodedJWT jwt = verifyWithEitherKey(token, expected);
       UUID userId = UUID.fromString(jwt.getSubject());
       String akid = jwt.getClaim(CLAIM_API_USER).asString();
       UUID apiUserId = akid == null ? null : UUID.fromString(akid);
@@ -148,6 +174,19 @@ public class TokenService {
       return Optional.of(verified);
     } catch (JWTVerificationException | IllegalArgumentException e) {
       return Optional.empty();
+    }
+  }
+
+  /** The current key's verdict, or, for a signature it did not make, the previous key's (when one is configured). */
+  private DecodedJWT verifyWithEitherKey(String token, TokenType expected) {
+    try {
+      return verifiers.get(expected).verify(token);
+    } catch (SignatureVerificationException e) {
+      JWTVerifier previous = previousVerifiers.get(expected);
+      if (previous == null) {
+        throw e;
+      }
+      return previous.verify(token);
     }
   }
 }

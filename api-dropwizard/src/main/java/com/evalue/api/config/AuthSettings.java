@@ -10,6 +10,11 @@ import jakarta.validation.constraints.NotNull;
 public class AuthSettings {
   /** HS256 key, at least 32 bytes. Blank: required for a configured deployment; generated under data/ when embedded. */
   @JsonProperty("jwt_secret") public String jwtSecret;
+  /**
+   * Key rotation: the former {@code jwt_secret}, accepted for verification only, so that tokens issued before the
+   * rotation stay valid until they expire; new tokens are signed with {@code jwt_secret}. Blank: none.
+   */
+  @JsonProperty("jwt_previous_secret") public String jwtPreviousSecret;
   @JsonProperty @NotNull public String issuer = "evalue";
   @JsonProperty("access_token_ttl") @NotNull public Duration accessTokenTtl = Duration.minutes(60);
   @JsonProperty("refresh_token_ttl") @NotNull public Duration refreshTokenTtl = Duration.days(30);

@@ -1,6 +1,7 @@
 package com.evalue.api.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
@@ -77,5 +78,30 @@ class TokenServiceTest {
     TokenService other = new TokenService(SECRET.replace('0', '9'), "evalue", Duration.ofMinutes(60),
         Duration.ofDays(30), Duration.ofSeconds(30), clock);
     assertTrue(tokens.verify(other.issueAccess(user, null).token(), TokenType.ACCESS).isEmpty());
+  }
+
+  @Test
+  void afterAKeyRotationOldTokensStayValidUntilTheyExpireAndNewOnesUseTheNewKey() {
+    String newSecret = SECRET.replace('0', '7');
+    TokenService rotated = new TokenService(newSecret, SECRET, "evalue", Duration.ofMinutes(60),
+        Duration.ofDays(30), Duration.ofSeconds(30), clock);
+    UUID user = UUID.randomUUID();
+    String oldAccess = tokens.issueAccess(user, null).token();
+    String oldRefresh = tokens.issueRefresh(user).token();
+    assertEquals(user, rotated.verify(oldAccess, TokenType.ACCESS).orElseThrow().userId());
+    assertEquals(user, rotated.verify(oldRefresh, TokenType.REFRESH).orElseThrow().userId());
+    assertTrue(rotated.verify(oldAccess, TokenType.REFRESH).isEmpty(), "the type still counts with the old key");
+
+    String fresh = rotated.issueAccess(user, null).token();
+    assertTrue(tokens.verify(fresh, TokenType.ACCESS).isEmpty(), "new tokens are signed with the new key");
+    TokenService afterTheTransition = new TokenService(newSecret, "evalue", Duration.ofMinutes(60),
+        Duration.ofDays(30), Duration.ofSeconds(30), clock);
+    assertTrue(afterTheTransition.verify(fresh, TokenType.ACCESS).isPresent());
+    assertTrue(afterTheTransition.verify(oldRefresh, TokenType.REFRESH).isEmpty(), "the old key dropped: refused");
+
+    clock.now = clock.now.plus(Duration.ofMinutes(61));
+    assertTrue(rotated.verify(oldAccess, TokenType.ACCESS).isEmpty(), "an old token still expires");
+    assertThrows(IllegalArgumentException.class, () -> new TokenService(newSecret, "too-short", "evalue",
+        Duration.ofMinutes(60), Duration.ofDays(30), Duration.ofSeconds(30), clock));
   }
 }
