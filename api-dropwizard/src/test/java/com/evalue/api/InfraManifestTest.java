@@ -96,6 +96,13 @@ class InfraManifestTest {
     assertEquals(containerPort("admin"), admin.getPort());
     assertEquals(null, admin.getBindHost()); // all interfaces: the kubelet probes the pod's address
     assertEquals("http", resource("Service", "evalue-api").at("/spec/ports/0/targetPort").asText());
+    JsonNode labels = resource("StatefulSet", "evalue-api").at("/spec/template/metadata/labels");
+    for (JsonNode selector : List.of(resource("Service", "evalue-api").at("/spec/selector"),
+        resource("Service", "evalue-api-pods").at("/spec/selector"),
+        resource("StatefulSet", "evalue-api").at("/spec/selector/matchLabels"),
+        resource("PodDisruptionBudget", "evalue-api").at("/spec/selector/matchLabels"))) {
+      selector.fields().forEachRemaining(e -> assertEquals(e.getValue(), labels.get(e.getKey()), e.getKey()));
+    }
     assertEquals(resource("Service", "evalue-api-pods").at("/metadata/name").asText(),
         resource("StatefulSet", "evalue-api").at("/spec/serviceName").asText());
 
