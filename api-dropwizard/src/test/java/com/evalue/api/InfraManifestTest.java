@@ -155,7 +155,16 @@ class InfraManifestTest {
    * The container's {@code env} and the keys of the Secrets of its {@code envFrom} (their example values), with our
    * PostgreSQL and Redis in place of the production addresses.
    */
-  static Map<String, String> podEnvironment() {
+  static synchronized Map<String, String> podEnvironment() {
+    if (podEnvironment == null) {
+      podEnvironment = readPodEnvironment();
+    }
+    return podEnvironment;
+  }
+
+  private static Map<String, String> podEnvironment;
+
+  private static Map<String, String> readPodEnvironment() {
     Map<String, JsonNode> secrets = new HashMap<>();
     for (Path file : List.of(DIR.resolve("secrets.example.yaml"), DIR.resolve("../secrets.example.yaml"))) {
       documents(file).forEach(s -> secrets.put(s.at("/metadata/name").asText(), s.get("stringData")));

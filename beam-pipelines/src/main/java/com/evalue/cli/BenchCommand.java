@@ -102,17 +102,7 @@ final class BenchCommand implements Runnable {
     @Option(names = "--db-password", defaultValue = "", description = "Database password.")
     String dbPassword;
 
-    @Option(names = "--runner", split = ",", paramLabel = "VARIANT", defaultValue = "direct,spark,loop",
-        description = "Variants, in order: direct (Beam DirectRunner), spark (Beam SparkRunner), loop (plain Java) "
-            + "(default: ${DEFAULT-VALUE}).")
-    List<String> variants;
-
-    @Option(names = "--spark-master", defaultValue = "local[2]", description = "Spark master (default: ${DEFAULT-VALUE}).")
-    String sparkMaster;
-
-    @Option(names = "--child-jvm-option", paramLabel = "OPT",
-        description = "Extra JVM option of the child JVMs, repeatable (they inherit this JVM's, e.g. -Xmx6g).")
-    List<String> childJvmOptions = new ArrayList<>();
+    @Mixin BenchVariantArgs runs;
 
     @Option(names = "--prepare-only", description = "Stop after preparing the archive.")
     boolean prepareOnly;
@@ -121,20 +111,16 @@ final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-      for (String v : variants) {
-        if (!List.of("direct", "spark", "loop").contains(v)) {
-          throw new EValueCli.UsageError("unknown variant '" + v + "'; expected direct, spark or loop");
-        }
-      }
+      List<String> variants = runs.variants();
       PrintWriter out = spec.commandLine().getOut();
       Path simDir = sim != null ? sim : work.resolve("sim");
       Path archiveDir = archive != null ? archive : work.resolve("archive");
       PipelineBench.Settings s = new PipelineBench.Settings(work, simDir, archiveDir, vehicles, days, seed, variants,
-          sparkMaster, childJvmOptions);
+          runs.sparkMaster, runs.childJvmOptions);
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("started_at", Instant.now().toString());
       json.put("settings", Map.of("vehicles", vehicles, "days", days, "seed", seed, "sim", simDir.toString(),
-          "archive", archiveDir.toString(), "variants", variants, "spark_master", sparkMaster,
+          "archive", archiveDir.toString(), "variants", variants, "spark_master", runs.sparkMaster,
           "jvm", ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
               .filter(a -> a.startsWith("-X")).toList(),
           "cores", Runtime.getRuntime().availableProcessors()));
@@ -506,12 +492,7 @@ final class BenchCommand implements Runnable {
         description = "Work directory: sim/, runs/{variant}/, reports (default: ${DEFAULT-VALUE}).")
     Path work;
 
-    @Option(names = "--runner", split = ",", paramLabel = "VARIANT", defaultValue = "direct,spark,loop",
-        description = "Throughput variants, in order: direct, spark, loop (default: ${DEFAULT-VALUE}).")
-    List<String> variants;
-
-    @Option(names = "--spark-master", defaultValue = "local[2]", description = "Spark master (default: ${DEFAULT-VALUE}).")
-    String sparkMaster;
+    @Mixin BenchVariantArgs runs;
 
     @Option(names = "--delay-seconds", defaultValue = "60",
         description = "Length of each steady-rate delay run; 0 skips them (default: ${DEFAULT-VALUE}).")
@@ -525,25 +506,18 @@ final class BenchCommand implements Runnable {
         description = "Age rule of each delay run, seconds (default: ${DEFAULT-VALUE}: the spec's, then 1 s).")
     List<Integer> delayFlushSeconds;
 
-    @Option(names = "--child-jvm-option", paramLabel = "OPT",
-        description = "Extra JVM option of the child JVMs, repeatable (they inherit this JVM's).")
-    List<String> childJvmOptions = new ArrayList<>();
 
     @Spec CommandSpec spec;
 
     @Override
     public void run() {
-      for (String v : variants) {
-        if (!List.of("direct", "spark", "loop").contains(v)) {
-          throw new EValueCli.UsageError("unknown variant '" + v + "'; expected direct, spark or loop");
-        }
-      }
+      List<String> variants = runs.variants();
       if (records < 1 || partitions < 1) {
         throw new EValueCli.UsageError("--records and --partitions must be positive");
       }
       PrintWriter out = spec.commandLine().getOut();
       TeslaBench.Settings s = new TeslaBench.Settings(work, records, partitions, vehicles, days, seed, variants,
-          sparkMaster, childJvmOptions, delaySeconds, delayRate, delayFlushSeconds);
+          runs.sparkMaster, runs.childJvmOptions, delaySeconds, delayRate, delayFlushSeconds);
       Map<String, Object> json = TeslaBench.run(s, text -> {
         out.println(text);
         out.flush();

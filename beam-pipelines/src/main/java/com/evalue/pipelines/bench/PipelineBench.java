@@ -5,6 +5,7 @@ import com.evalue.db.DatabaseSetup;
 import com.evalue.db.fleet.FleetImport;
 import com.evalue.db.fleet.FleetImportReport;
 import com.evalue.io.archive.ArchiveStats;
+import com.evalue.io.files.Directories;
 import com.evalue.io.pipeline.HealthFiles;
 import com.evalue.io.storage.Storage;
 import com.evalue.io.storage.StorageOptions;
@@ -159,7 +160,7 @@ public final class PipelineBench {
     Long signalValues = null;
     for (String variant : s.variants()) {
       Path dir = s.work().resolve("runs").resolve(variant);
-      deleteRecursively(dir);
+      Directories.deleteRecursively(dir);
       Path wh = dir.resolve("warehouse");
       linkTree(s.archive().resolve("compressed"), wh.resolve("compressed"));
       resetResults(db);
@@ -340,29 +341,6 @@ public final class PipelineBench {
       });
     } catch (IOException e) {
       throw new UncheckedIOException("cannot link " + from + " to " + to + ": " + e.getMessage(), e);
-    }
-  }
-
-  static void deleteRecursively(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try {
-      Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-          Files.delete(file);
-          return FileVisitResult.CONTINUE;
-        }
-
-        @Override
-        public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-          Files.delete(d);
-          return FileVisitResult.CONTINUE;
-        }
-      });
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot delete " + dir + ": " + e.getMessage(), e);
     }
   }
 

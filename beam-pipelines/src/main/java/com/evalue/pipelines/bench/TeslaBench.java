@@ -4,6 +4,7 @@ import com.evalue.ingestion.kafka.EmbeddedKafka;
 import com.evalue.ingestion.tesla.TeslaIngestConfig;
 import com.evalue.io.archive.TempBuffer;
 import com.evalue.io.deadletter.DeadLetterFiles;
+import com.evalue.io.files.Directories;
 import com.evalue.io.storage.Warehouse;
 import com.evalue.pipelines.ingest.TeslaFeed;
 import com.evalue.simulate.FleetSimulator;
@@ -236,7 +237,7 @@ public final class TeslaBench {
   static Throughput throughput(Settings s, String variant, EmbeddedKafka kafka, Admin admin, long accepted,
       Consumer<String> line) throws Exception {
     Path run = s.work().resolve("runs").resolve(variant);
-    PipelineBench.deleteRecursively(run);
+    Directories.deleteRecursively(run);
     Files.createDirectories(run);
     Path warehouse = run.resolve("warehouse");
     Path log = run.resolve("child.log");
@@ -330,7 +331,7 @@ public final class TeslaBench {
     kafka.createTopic(topic, s.partitions());
     resetGroup(admin);
     Path run = s.work().resolve("runs").resolve("delay-" + flushSeconds + "s-" + variant);
-    PipelineBench.deleteRecursively(run);
+    Directories.deleteRecursively(run);
     Files.createDirectories(run);
     Path warehouse = run.resolve("warehouse");
     Path log = run.resolve("child.log");

@@ -1,15 +1,13 @@
 package com.evalue.ingestion.kafka;
 
+import com.evalue.io.files.Directories;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -148,20 +146,8 @@ public final class EmbeddedKafka implements AutoCloseable {
 
   private static void deleteQuietly(Path dir) {
     try {
-      Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-          Files.deleteIfExists(file);
-          return FileVisitResult.CONTINUE;
-        }
-
-        @Override
-        public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-          Files.deleteIfExists(d);
-          return FileVisitResult.CONTINUE;
-        }
-      });
-    } catch (IOException e) {
+      Directories.deleteRecursively(dir);
+    } catch (UncheckedIOException e) {
       LOG.warn("event=embedded_kafka_cleanup_failed log_dir={} error=\"{}\"", dir, e.getMessage());
     }
   }

@@ -106,25 +106,33 @@ public final class TeslaIngestPipeline {
   /** Records between the group's committed offsets (else the beginning) and the current end offsets. */
   static long backlog(TeslaIngestConfig config) {
     try (Admin admin = Admin.create(config.clientProperties())) {
-      Set<TopicPartition> parts = admin.describeTopics(List.of(config.topic())).allTopicNames()
-          .get(30, TimeUnit.SECONDS).get(config.topic()).partitions().stream()
-          .map(i -> new TopicPartition(config.topic(), i.partition())).collect(Collectors.toSet());
-      Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(TeslaIngestConfig.GROUP_ID)
-          .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
-      var ends = admin.listOffsets(parts.stream().collect(Collectors.toMap(t -> t, t -> OffsetSpec.latest())))
-          .all().get(30, TimeUnit.SECONDS);
-      var starts = admin.listOffsets(parts.stream().collect(Collectors.toMap(t -> t, t -> OffsetSpec.earliest())))
-          .all().get(30, TimeUnit.SECONDS);
-      long total = 0;
-      for (TopicPartition tp : parts) {
-        OffsetAndMetadata c = committed.get(tp);
-        long from = Math.max(starts.get(tp).offset(), c == null ? 0 : c.offset());
-        total += Math.max(0, ends.get(tp).offset() - from);
-      }
-      return total;
+      return backlog(admin, config.topic(), 30);
     } catch (Exception e) {
       throw new IllegalStateException("tesla: cannot read offsets of " + config.topic() + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Σ over the topic's partitions of its end offset − the group's committed offset (else the earliest offset): the
+   * bounded catch-up's backlog and the stream's Kafka lag. Each Admin call waits at most {@code timeoutSeconds}.
+   */
+  static long backlog(Admin admin, String topic, long timeoutSeconds) throws Exception {
+    Set<TopicPartition> parts = admin.describeTopics(List.of(topic)).allTopicNames()
+        .get(timeoutSeconds, TimeUnit.SECONDS).get(topic).partitions().stream()
+        .map(i -> new TopicPartition(topic, i.partition())).collect(Collectors.toSet());
+    Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(TeslaIngestConfig.GROUP_ID)
+        .partitionsToOffsetAndMetadata().get(timeoutSeconds, TimeUnit.SECONDS);
+    var ends = admin.listOffsets(parts.stream().collect(Collectors.toMap(t -> t, t -> OffsetSpec.latest())))
+        .all().get(timeoutSeconds, TimeUnit.SECONDS);
+    var starts = admin.listOffsets(parts.stream().collect(Collectors.toMap(t -> t, t -> OffsetSpec.earliest())))
+        .all().get(timeoutSeconds, TimeUnit.SECONDS);
+    long total = 0;
+    for (TopicPartition tp : parts) {
+      OffsetAndMetadata c = committed.get(tp);
+      long from = Math.max(starts.get(tp).offset(), c == null ? 0 : c.offset());
+      total += Math.max(0, ends.get(tp).offset() - from);
+    }
+    return total;
   }
 
   /** The group's committed offsets of {@code topic} (tests, ops). */

@@ -9,9 +9,6 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -24,10 +21,6 @@ import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -153,36 +146,11 @@ public final class TeslaIngestService implements AutoCloseable {
 
   private void pollLag() {
     try {
-      kafkaLag = lag(admin, config.topic());
+      kafkaLag = TeslaIngestPipeline.backlog(admin, config.topic(), 15);
       lastLagPoll = clock.instant();
     } catch (Exception e) {
       LOG.warn("event=kafka_lag_poll_failed topic={} error=\"{}\"", config.topic(), e.toString());
     }
-  }
-
-  /** Σ over the topic's partitions of end offset − the group's committed offset (else the earliest offset). */
-  static long lag(Admin admin, String topic) throws Exception {
-    List<TopicPartition> parts = admin.describeTopics(List.of(topic)).allTopicNames().get(15, TimeUnit.SECONDS)
-        .get(topic).partitions().stream().map(i -> new TopicPartition(topic, i.partition())).toList();
-    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-    Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
-    parts.forEach(tp -> {
-      latest.put(tp, OffsetSpec.latest());
-      earliest.put(tp, OffsetSpec.earliest());
-    });
-    Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends =
-        admin.listOffsets(latest).all().get(15, TimeUnit.SECONDS);
-    Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> starts =
-        admin.listOffsets(earliest).all().get(15, TimeUnit.SECONDS);
-    Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(TeslaIngestConfig.GROUP_ID)
-        .partitionsToOffsetAndMetadata().get(15, TimeUnit.SECONDS);
-    long total = 0;
-    for (TopicPartition tp : parts) {
-      OffsetAndMetadata c = committed.get(tp);
-      long from = Math.max(starts.get(tp).offset(), c == null ? 0 : c.offset());
-      total += Math.max(0, ends.get(tp).offset() - from);
-    }
-    return total;
   }
 
   private double lagSeconds() {
