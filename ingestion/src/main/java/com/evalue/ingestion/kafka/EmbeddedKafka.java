@@ -52,8 +52,9 @@ public final class EmbeddedKafka implements AutoCloseable {
       throw new UncheckedIOException("cannot create the embedded Kafka's log directory", e);
     }
     try {
-      int brokerPort = freePort();
-      int controllerPort = freePort();
+      int[] ports = freePorts(2);
+      int brokerPort = ports[0];
+      int controllerPort = ports[1];
       Properties p = new Properties();
       p.put("process.roles", "broker,controller");
       p.put("node.id", "1");
@@ -138,11 +139,28 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
+  /**
+   * {@code n} distinct free loopback ports. The sockets are held open together while the ports are chosen: asked one
+   * at a time, the system may hand out a just-released port twice (a broker then refuses two listeners on one port).
+   */
+  public static int[] freePorts(int n) throws IOException {
+    ServerSocket[] sockets = new ServerSocket[n];
+    try {
+      int[] ports = new int[n];
+      for (int i = 0; i < n; i++) {
+        sockets[i] = new ServerSocket(0);
+        ports[i] = sockets[i].getLocalPort();
+      }
+      return ports;
+    } finally {
+      for (ServerSocket s : sockets) {
+        if (s != null) {
+          s.close();
+        }
+      }
     }
   }
+
 
   private static void deleteQuietly(Path dir) {
     try {

@@ -1,5 +1,6 @@
 package com.evalue.ingestion.support;
 
+import com.evalue.ingestion.kafka.EmbeddedKafka;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +28,8 @@ public final class KafkaBroker implements AutoCloseable {
    */
   public KafkaBroker(String saslUser, String saslPassword) throws Exception {
     // a fixed broker port, so that a restarted broker is found again at the same address
-    String listeners = "EXTERNAL://localhost:" + freePort() + ",CONTROLLER://localhost:" + freePort();
+    int[] ports = EmbeddedKafka.freePorts(3);
+    String listeners = "EXTERNAL://localhost:" + ports[0] + ",CONTROLLER://localhost:" + ports[1];
     KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
         .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
         .setConfigProp("offsets.topic.replication.factor", "1")
@@ -37,7 +39,7 @@ public final class KafkaBroker implements AutoCloseable {
       builder.setConfigProp("listeners", listeners);
       saslBootstrapServers = null;
     } else {
-      saslBootstrapServers = "localhost:" + freePort();
+      saslBootstrapServers = "localhost:" + ports[2];
       String external = listeners.substring(0, listeners.indexOf(','));
       builder.setConfigProp("listeners", listeners + ",SASL://" + saslBootstrapServers)
           .setConfigProp("advertised.listeners", external + ",SASL://" + saslBootstrapServers)
@@ -57,12 +59,6 @@ public final class KafkaBroker implements AutoCloseable {
   /** The SASL/PLAIN listener's address (null without one). */
   public String saslBootstrapServers() {
     return saslBootstrapServers;
-  }
-
-  private static int freePort() throws java.io.IOException {
-    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-      return s.getLocalPort();
-    }
   }
 
   public String bootstrapServers() {
