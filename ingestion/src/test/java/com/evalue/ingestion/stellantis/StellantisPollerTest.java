@@ -225,7 +225,18 @@ class StellantisPollerTest {
       OutputStream out = ex.getResponseBody();
       out.write(body.substring(0, cutAt).getBytes(StandardCharsets.UTF_8));
       out.flush();
-      ex.getHttpContext().getServer(); // keep the exchange open, then drop the connection
+      // drop the connection only once the client has taken elements 0..19: bytes still in the HTTP client's
+      // buffers when the connection breaks are discarded by it (seen on CI), so without this wait the test
+      // would race the client's reads instead of testing what the poller keeps
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+      while (service.metrics().recordsIn.getCount() < 20 && System.nanoTime() < deadline) {
+        try {
+          Thread.sleep(5);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
       throw new IOException("connection dropped");
     });
     // fleet-short: a chunked body that ends cleanly after 10 elements, without the closing ]
