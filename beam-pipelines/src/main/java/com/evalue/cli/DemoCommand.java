@@ -116,7 +116,7 @@ final class DemoCommand implements Runnable {
 
       o.println();
       o.println("Fleet archive (compressed/, all runs so far):");
-      o.printf("  %-14s %9s %9s %9s %12s %11s %12s %10s%n", "make", "records", "accepted", "rejected",
+      o.printf("  %-14s %9s %9s %9s %12s %11s %12s %10s%n", "make", "messages", "envelopes", "rejected",
           "duplicates", "vehicle-days", "rows", "KiB");
       for (Make m : Make.values()) {
         ArchiveStats stats = ArchiveStats.of(c.warehouse(), m);
@@ -130,7 +130,7 @@ final class DemoCommand implements Runnable {
       if (stream != null) {
         o.println("  (* through Kafka and the streaming ingestion)");
       }
-      o.printf("  (records/accepted/rejected/duplicates: this run; rejects with reasons under %s/dlq/)%n",
+      o.printf("  (messages read, envelopes accepted, rejected, duplicates removed: this run; rejects with reasons under %s/dlq/)%n",
           c.warehouse().root());
       o.println();
       Printer.fleetReport(o, WeeklyResults.summary(database.dataSource()),

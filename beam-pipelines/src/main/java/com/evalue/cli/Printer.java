@@ -23,9 +23,10 @@ final class Printer {
   }
 
   static void ingestion(PrintWriter out, IngestFilesPipeline.Report r) {
-    out.printf("ingestion %s: files=%d records_read=%d accepted=%d rejected=%d temp_objects=%d%n",
+    out.printf("ingestion %s: files=%d messages_read=%d envelopes_accepted=%d rejected=%d temp_objects=%d%n",
         r.runId(), r.files(), r.get("messagesRead"), r.get("envelopesAccepted"), r.get("rejected"),
         r.get("tempObjectsWritten"));
+    out.println("  a BMW push body carries one envelope per vehicle, so envelopes can outnumber messages;");
     out.println("  duplicates are kept in the temp buffer and removed by compaction; rejects are in dlq/ingestion/");
     out.flush();
   }
@@ -36,10 +37,10 @@ final class Printer {
       out.flush();
       return;
     }
-    out.printf("compaction %s: vehicle_days=%d records_read=%d duplicates_removed=%d rows_written=%d"
-            + " rejected=%d temp_objects_deleted=%d%n",
+    out.printf("compaction %s: vehicle_days=%d envelopes_read=%d duplicates_removed=%d rows_written=%d"
+            + " days_unchanged=%d rejected=%d temp_objects_deleted=%d%n",
         r.runId(), r.vehicleDays(), r.get("envelopesRead"), r.get("duplicatesRemoved"), r.get("rowsWritten"),
-        r.get("malformedLines"), r.tempObjectsDeleted());
+        r.get("daysUnchanged"), r.get("malformedLines"), r.tempObjectsDeleted());
     out.flush();
   }
 

@@ -24,6 +24,7 @@ import com.evalue.transforms.model.PayloadFormat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -78,8 +79,12 @@ class CompactionPipelineTest {
   }
 
   static CompactionPipeline.Report compact(Store s, Optional<LocalDate> date) {
+    return compact(s, date, CLOCK);
+  }
+
+  static CompactionPipeline.Report compact(Store s, Optional<LocalDate> date, Clock clock) {
     return CompactionPipeline.run(s.options(), s.warehouse(),
-        new CompactionPipeline.Request(List.of(Make.TESLA), date), CLOCK, PipelineRun.Progress.SILENT);
+        new CompactionPipeline.Request(List.of(Make.TESLA), date), clock, PipelineRun.Progress.SILENT);
   }
 
   @ParameterizedTest
@@ -169,6 +174,36 @@ class CompactionPipelineTest {
     List<Envelope> expected = new ArrayList<>(first.rows());
     expected.add(late);
     assertEquals(expected, second.rows());
+    assertTrue(w.list(ArchivePaths.tempGlob(Make.TESLA)).isEmpty());
+  }
+
+  @Test
+  void aReplayThatAddsNothingLeavesTheFileByteIdenticalAndLogsItsDigestAgain() {
+    Store s = store("local");
+    Warehouse w = s.warehouse();
+    writeTemp(w, VIN_A, D1, 1, List.of(env(VIN_A, at(D1, 9, 0), at(D1, 9, 1), "k:0:1", "{\"soc\":50}"),
+        env(VIN_A, at(D1, 10, 0), at(D1, 10, 1), "k:0:2", "{\"soc\":40}")));
+    Map<String, byte[]> temp = new HashMap<>();
+    for (String p : w.list(ArchivePaths.tempGlob(Make.TESLA))) {
+      temp.put(p, w.read(p));
+    }
+    compact(s, Optional.empty());
+    String file = ArchivePaths.compressedObject(new DayKey(Make.TESLA, VIN_A, D1));
+    byte[] first = w.read(file);
+
+    // The process died before deleting L; the rerun comes a day later (another evalue.compacted_at), and the
+    // same message was meanwhile sent again.
+    temp.forEach(w::write);
+    writeTemp(w, VIN_A, D1, 2, List.of(env(VIN_A, at(D1, 9, 0), at(D2, 5, 0), "k:0:8", "{\"soc\":50}")));
+    Clock later = Clock.offset(CLOCK, Duration.ofDays(1));
+    CompactionPipeline.Report rerun = compact(s, Optional.empty(), later);
+
+    assertArrayEquals(first, w.read(file));
+    assertEquals(3, rerun.get("duplicatesRemoved"));
+    assertEquals(0, rerun.get("rowsWritten"));
+    assertEquals(1, rerun.get("daysUnchanged"));
+    assertEquals(List.of(new ChangeLog.Entry(VIN_A, D1, CompressedDay.fromParquet(first).contentDigest())),
+        ChangeLog.fromParquet(w.read(ArchivePaths.changeLog(Make.TESLA, later.instant()))));
     assertTrue(w.list(ArchivePaths.tempGlob(Make.TESLA)).isEmpty());
   }
 

@@ -72,11 +72,31 @@ public final class CompressedDay {
     }
     kept.sort(EnvelopeOrder.BY_EVENT_TIME);
     int duplicatesRemoved = all.size() - kept.size();
-    return new Merge(new CompressedDay(kept), duplicatesRemoved);
+    return new Merge(new CompressedDay(kept), duplicatesRemoved, sameRows(existing, kept));
   }
 
-  /** The result of merging a day: its rows and how many duplicates were dropped. */
-  public record Merge(CompressedDay day, int duplicatesRemoved) {}
+  /**
+   * Whether the merge kept exactly the existing file's rows, in the file's order (compared by identity). A re-delivered
+   * envelope equal to an archived row in every sort key loses to it, because the existing rows come first in
+   * {@code all} and {@link List#sort} is stable; one received earlier replaces it, and then the day has changed.
+   */
+  private static boolean sameRows(List<Envelope> existing, List<Envelope> kept) {
+    if (existing.isEmpty() || existing.size() != kept.size()) {
+      return false;
+    }
+    for (int i = 0; i < kept.size(); i++) {
+      if (kept.get(i) != existing.get(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The result of merging a day: its rows, how many duplicates were dropped, and whether the rows are exactly those of
+   * the existing file (then its bytes need no rewrite: a replay after a crash or a re-ingestion changes nothing).
+   */
+  public record Merge(CompressedDay day, int duplicatesRemoved, boolean unchanged) {}
 
   public List<Envelope> rows() {
     return rows;

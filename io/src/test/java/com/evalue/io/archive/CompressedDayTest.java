@@ -2,7 +2,10 @@ package com.evalue.io.archive;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.evalue.io.parquet.ParquetBytes;
 import com.evalue.transforms.model.ContentHash;
@@ -39,6 +42,36 @@ class CompressedDayTest {
 
     assertEquals(2, m.duplicatesRemoved());
     assertEquals(List.of(b, aSameTimeLowerSource, aOtherTime), m.day().rows());
+    assertFalse(m.unchanged());
+  }
+
+  @Test
+  void aMergeThatKeepsExactlyTheArchivedRowsIsUnchanged() {
+    String sourceA = "tesla_V:00000:00000000000000000010";
+    String sourceB = "tesla_V:00000:00000000000000000011";
+    CompressedDay.Merge first = CompressedDay.merge(List.of(), List.of(
+        env(T0, T0.plusSeconds(5), sourceA, "{\"a\":1}"), env(T0.minusSeconds(60), T0.plusSeconds(1), sourceB,
+            "{\"b\":2}")));
+    assertFalse(first.unchanged(), "a new day");
+    List<Envelope> archived = first.day().rows();
+
+    // a replayed temp object (equal in every field, other objects) and a later re-send of one message
+    CompressedDay.Merge replay = CompressedDay.merge(archived, List.of(
+        env(T0, T0.plusSeconds(5), sourceA, "{\"a\":1}"),
+        env(T0.minusSeconds(60), T0.plusSeconds(1), sourceB, "{\"b\":2}"),
+        env(T0, T0.plusSeconds(90), "tesla_V:00000:00000000000000000042", "{\"a\":1}")));
+    assertTrue(replay.unchanged());
+    assertEquals(3, replay.duplicatesRemoved());
+    assertEquals(archived, replay.day().rows());
+    for (int i = 0; i < archived.size(); i++) {
+      assertSame(archived.get(i), replay.day().rows().get(i), "the archived row is the one kept");
+    }
+
+    // a copy received earlier than the archived one replaces it; a new message adds a row
+    assertFalse(CompressedDay.merge(archived, List.of(env(T0, T0.plusSeconds(2), sourceA, "{\"a\":1}")))
+        .unchanged());
+    assertFalse(CompressedDay.merge(archived, List.of(env(T0.plusSeconds(1), T0.plusSeconds(5),
+        "tesla_V:00000:00000000000000000012", "{\"c\":3}"))).unchanged());
   }
 
   @Test
