@@ -34,13 +34,18 @@ final class Printer {
   static void compaction(PrintWriter out, CompactionPipeline.Report r) {
     if (r.vehicleDays() == 0) {
       out.println("compaction " + r.runId() + ": nothing to compact (no closed days in temp/)");
-      out.flush();
-      return;
+    } else {
+      out.printf("compaction %s: vehicle_days=%d envelopes_read=%d duplicates_removed=%d rows_written=%d"
+              + " days_unchanged=%d rejected=%d temp_objects_deleted=%d%n",
+          r.runId(), r.vehicleDays(), r.get("envelopesRead"), r.get("duplicatesRemoved"), r.get("rowsWritten"),
+          r.get("daysUnchanged"), r.get("malformedLines"), r.tempObjectsDeleted());
     }
-    out.printf("compaction %s: vehicle_days=%d envelopes_read=%d duplicates_removed=%d rows_written=%d"
-            + " days_unchanged=%d rejected=%d temp_objects_deleted=%d%n",
-        r.runId(), r.vehicleDays(), r.get("envelopesRead"), r.get("duplicatesRemoved"), r.get("rowsWritten"),
-        r.get("daysUnchanged"), r.get("malformedLines"), r.tempObjectsDeleted());
+    CompactionPipeline.Waiting w = r.waiting();
+    if (w.tempObjects() > 0) {
+      out.printf("  %d temp objects wait for data dates not closed yet (%s .. %s UTC); dates after today come from"
+          + " sources stamping ahead of our clock%n", w.tempObjects(), w.firstDate().orElseThrow(),
+          w.lastDate().orElseThrow());
+    }
     out.flush();
   }
 

@@ -48,32 +48,54 @@ public final class CompactionPipeline {
 
   /** What a run did. */
   public record Report(String runId, int vehicleDays, int tempObjectsDeleted, Map<String, Long> counters,
-      List<String> changeLogs) {
+      List<String> changeLogs, Waiting waiting) {
     public long get(String counter) {
       return Counters.get(counters, counter);
     }
   }
 
   /**
+   * Temp objects left for a later run because their data date is today or later (§3.2). A date after today means
+   * the source stamped its messages ahead of our clock: they are archived as received once the date closes, and
+   * the pipeline rejects timestamps more than {@code timestamp_max_future_hours} after {@code received_at}.
+   */
+  public record Waiting(int tempObjects, Optional<LocalDate> firstDate, Optional<LocalDate> lastDate) {
+    static final Waiting NONE = new Waiting(0, Optional.empty(), Optional.empty());
+
+    Waiting add(LocalDate date) {
+      return new Waiting(tempObjects + 1,
+          Optional.of(firstDate.filter(d -> d.isBefore(date)).orElse(date)),
+          Optional.of(lastDate.filter(d -> d.isAfter(date)).orElse(date)));
+    }
+  }
+
+  /** The snapshot of a run and what waits for a later one. */
+  record Plan(List<CompactionTask> tasks, Waiting waiting) {}
+
+  /**
    * The snapshot L (§3.3 step 1, §3.2): temp folders of the requested makes whose data date is before
    * {@code today} (or equal to the requested date, which must itself be before today).
    */
-  public static List<CompactionTask> plan(Warehouse warehouse, Request request, LocalDate today) {
+  static Plan plan(Warehouse warehouse, Request request, LocalDate today) {
     Map<DayKey, List<String>> byDay = new TreeMap<>();
+    Waiting waiting = Waiting.NONE;
     for (Make make : request.makes()) {
       for (String object : warehouse.list(ArchivePaths.tempGlob(make))) {
-        ArchivePaths.dayOfTempObject(object).ifPresent(day -> {
-          boolean closed = day.date().isBefore(today);
-          boolean wanted = request.date().map(day.date()::equals).orElse(true);
-          if (closed && wanted) {
-            byDay.computeIfAbsent(day, k -> new ArrayList<>()).add(object);
-          }
-        });
+        Optional<DayKey> day = ArchivePaths.dayOfTempObject(object);
+        if (day.isEmpty()) {
+          continue;
+        }
+        LocalDate date = day.get().date();
+        if (!date.isBefore(today)) {
+          waiting = waiting.add(date);
+        } else if (request.date().map(date::equals).orElse(true)) {
+          byDay.computeIfAbsent(day.get(), k -> new ArrayList<>()).add(object);
+        }
       }
     }
     List<CompactionTask> tasks = new ArrayList<>();
     byDay.forEach((day, objects) -> tasks.add(new CompactionTask(day, objects)));
-    return tasks;
+    return new Plan(tasks, waiting);
   }
 
   public static Report run(StorageOptions options, Warehouse warehouse, Request request, Clock clock,
@@ -85,11 +107,12 @@ public final class CompactionPipeline {
       throw new IllegalArgumentException("date " + request.date().get() + " is not closed yet: compaction takes"
           + " only data dates before today (" + today + " UTC)");
     }
-    List<CompactionTask> tasks = plan(warehouse, request, today);
+    Plan plan = plan(warehouse, request, today);
+    List<CompactionTask> tasks = plan.tasks();
     int objects = tasks.stream().mapToInt(t -> t.tempObjects().size()).sum();
     progress.line("compaction " + runId + ": " + tasks.size() + " vehicle-days, " + objects + " temp objects");
     if (tasks.isEmpty()) {
-      return new Report(runId, 0, 0, Map.of(), List.of());
+      return new Report(runId, 0, 0, Map.of(), List.of(), plan.waiting());
     }
 
     Pipeline p = Pipeline.create(options);
@@ -126,7 +149,7 @@ public final class CompactionPipeline {
         RunSummary.write(warehouse, "compaction", make.code(), startedAt, endedAt, counters, details);
       }
     }
-    return new Report(runId, tasks.size(), snapshot.size(), counters, changeLogs);
+    return new Report(runId, tasks.size(), snapshot.size(), counters, changeLogs, plan.waiting());
   }
 
   /** Writes one change log per make, after all of that make's files (§3.5). */

@@ -33,6 +33,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.zip.GZIPOutputStream;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
@@ -101,6 +102,9 @@ class CompactionPipelineTest {
     writeTemp(w, VIN_A, D1, 2, List.of(a1Again, a1));
     writeTemp(w, VIN_B, D2, 3, List.of(b1));
     writeTemp(w, VIN_A, TODAY, 4, List.of(today));
+    // a message stamped nine days ahead of our clock: archived as received, once its date closes
+    Envelope ahead = env(VIN_B, at(TODAY.plusDays(9), 7, 0), at(D2, 12, 0), "k:1:2", "{\"soc\":71}");
+    writeTemp(w, VIN_B, TODAY.plusDays(9), 6, List.of(ahead));
     // A temp object with one good and one malformed line.
     w.write(ArchivePaths.tempObject(Make.TESLA, VIN_B, D2, "test-writer", 2000L, 5),
         gzip(jsonLine(b1) + "\n{\"vin\":\"broken\n"));
@@ -121,9 +125,11 @@ class CompactionPipelineTest {
         new DayKey(Make.TESLA, VIN_B, D2))));
     assertEquals(List.of(b1), dayB.rows());
 
-    // Today's folder waits; closed folders are gone.
-    assertEquals(List.of(ArchivePaths.tempObject(Make.TESLA, VIN_A, TODAY, "test-writer", 1004L, 4)),
-        w.list(ArchivePaths.tempGlob(Make.TESLA)));
+    // Today's and the future folder wait; closed folders are gone.
+    assertEquals(Set.of(ArchivePaths.tempObject(Make.TESLA, VIN_A, TODAY, "test-writer", 1004L, 4),
+            ArchivePaths.tempObject(Make.TESLA, VIN_B, TODAY.plusDays(9), "test-writer", 1006L, 6)),
+        Set.copyOf(w.list(ArchivePaths.tempGlob(Make.TESLA))));
+    assertEquals(new CompactionPipeline.Waiting(2, Optional.of(TODAY), Optional.of(TODAY.plusDays(9))), r.waiting());
 
     List<ChangeLog.Entry> changes = ChangeLog.fromParquet(w.read(ArchivePaths.changeLog(Make.TESLA,
         CLOCK.instant())));
