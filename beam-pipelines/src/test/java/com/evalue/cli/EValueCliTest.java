@@ -162,5 +162,22 @@ class EValueCliTest {
     com.evalue.io.storage.Warehouse w = com.evalue.io.testing.InProcessS3.warehouse(prefix);
     assertFalse(w.list("temp/tesla/*/*/*.ndjson.gz").isEmpty(), "no temp objects in s3://…/" + prefix);
     assertFalse(w.list("runs/ingestion/tesla/*.json").isEmpty(), "no run summary in s3://…/" + prefix);
+
+    // The input may itself be an s3:// pattern: the same files read from the store give the same counts.
+    try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(sim.resolve("payloads/tesla"))) {
+      for (Path f : files.toList()) {
+        w.write("incoming/" + f.getFileName(), java.nio.file.Files.readAllBytes(f));
+      }
+    }
+    Result fromS3 = run("ingest", "files", "--make", "tesla",
+        "--input", "s3://" + com.evalue.io.testing.InProcessS3.BUCKET + "/" + prefix + "/incoming/*",
+        "--warehouse", "s3://" + com.evalue.io.testing.InProcessS3.BUCKET + "/" + prefix + "-2",
+        "--s3-endpoint", "http://127.0.0.1:" + port, "--s3-path-style", "--s3-access-key", "test",
+        "--s3-secret-key", "test");
+    assertEquals(0, fromS3.code(), fromS3.err());
+    java.util.function.Function<String, String> counts =
+        out -> out.replaceAll("(?s).*(files=\\d+ messages_read=\\d+ envelopes_accepted=\\d+ rejected=\\d+).*", "$1");
+    assertTrue(counts.apply(r.out()).startsWith("files="), r.out());
+    assertEquals(counts.apply(r.out()), counts.apply(fromS3.out()));
   }
 }

@@ -41,6 +41,21 @@ public final class Counters {
     return counters.getOrDefault(name, 0L);
   }
 
+  /**
+   * One make's share of a run that covered several: every {@code name.{make}} counter as {@code name}. A run's
+   * totals are left out, since they would count the other makes too.
+   */
+  public static Map<String, Long> ofMake(Map<String, Long> counters, String make) {
+    String suffix = "." + make;
+    Map<String, Long> out = new java.util.TreeMap<>();
+    counters.forEach((name, value) -> {
+      if (name.endsWith(suffix)) {
+        out.put(name.substring(0, name.length() - suffix.length()), value);
+      }
+    });
+    return out;
+  }
+
   /** {@code a=1 b=2} in the given key order, for one-line logs. */
   public static String format(Map<String, Long> counters, String... names) {
     Map<String, Long> ordered = new LinkedHashMap<>();

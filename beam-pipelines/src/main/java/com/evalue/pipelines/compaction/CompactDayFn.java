@@ -54,6 +54,7 @@ final class CompactDayFn extends DoFn<CompactionTask, KV<String, ChangeLog.Entry
         .map(bytes -> CompressedDay.fromParquet(bytes).rows())
         .orElse(List.of());
     existingRows.inc(existing.size());
+    perMake("existingRowsRead", day).inc(existing.size());
 
     List<Envelope> incoming = new ArrayList<>();
     for (String object : task.tempObjects()) {
@@ -62,11 +63,13 @@ final class CompactDayFn extends DoFn<CompactionTask, KV<String, ChangeLog.Entry
         continue; // deleted by an earlier run that crashed after its change log: its rows are in `existing`
       }
       tempObjects.inc();
+      perMake("tempObjectsRead", day).inc();
       TempBuffer.decode(bytes.get(), e -> {
         if (e.vin().equals(day.vin()) && e.make() == day.make() && e.dataDate().equals(day.date())) {
           incoming.add(e);
         } else {
           malformed.inc();
+          perMake("malformedLines", day).inc();
           out.get(DEAD_LETTERS).output(letter(day, object, 0, e.toString(),
               "envelope " + e.make().code() + "/" + e.vin() + "/" + e.dataDate() + " filed under " + day));
         }

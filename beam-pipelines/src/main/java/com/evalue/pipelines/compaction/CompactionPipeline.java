@@ -146,7 +146,8 @@ public final class CompactionPipeline {
         details.put("vehicle_days", ofMake.size());
         details.put("temp_objects", ofMake.stream().mapToInt(t -> t.tempObjects().size()).sum());
         details.put("change_log", ArchivePaths.changeLog(make, startedAt));
-        RunSummary.write(warehouse, "compaction", make.code(), startedAt, endedAt, counters, details);
+        RunSummary.write(warehouse, "compaction", make.code(), startedAt, endedAt,
+            Counters.ofMake(counters, make.code()), details);
       }
     }
     return new Report(runId, tasks.size(), snapshot.size(), counters, changeLogs, plan.waiting());

@@ -2,6 +2,7 @@ package com.evalue.pipelines.compaction;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -141,7 +142,11 @@ class CompactionPipelineTest {
     assertEquals(D2, letters.get(0).date());
     assertTrue(letters.get(0).reason().startsWith("malformed envelope line"), letters.get(0).reason());
     assertEquals("{\"vin\":\"broken", new String(letters.get(0).original(), StandardCharsets.UTF_8));
-    assertTrue(w.exists("runs/compaction/tesla/" + r.runId() + ".json"));
+    com.fasterxml.jackson.databind.JsonNode summary = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(w.read("runs/compaction/tesla/" + r.runId() + ".json")).get("counters");
+    assertEquals(6, summary.get("envelopesRead").asLong());
+    assertEquals(4, summary.get("tempObjectsRead").asLong());
+    summary.fieldNames().forEachRemaining(name -> assertFalse(name.contains("."), "the make's own counters: " + name));
 
     // Second run: nothing closed is left, every compressed file is byte-identical.
     Map<String, byte[]> before = snapshot(w);
