@@ -73,6 +73,13 @@ final class IngestTeslaCommand implements Runnable {
   @Override
   public void run() {
     LiveIngestionArgs.serviceLogging();
+    if (!untilEndOffsets && storage.runner.equals("SparkRunner")) {
+      // The streaming settings measured in docs/benchmarks.md ("Tesla"): with Spark's defaults a 500 ms batch spends
+      // 10 % of its time reading and mostly waits. --beam-option overrides each.
+      storage.defaultBeamOption("batchIntervalMillis", "2000");
+      storage.defaultBeamOption("readTimePercentage", "0.9");
+      storage.defaultBeamOption("maxRecordsPerBatch", "100000");
+    }
     StorageArgs.Configured c = storage.configure();
     TeslaIngestConfig config;
     try {

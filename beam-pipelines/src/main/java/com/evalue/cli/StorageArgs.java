@@ -45,6 +45,17 @@ public final class StorageArgs {
       description = "Any other Beam pipeline option, repeatable, e.g. --beam-option targetParallelism=4.")
   List<String> beamOptions = new ArrayList<>();
 
+  /** Adds {@code --name=value} to the Beam options unless {@code --beam-option} already sets {@code name}. */
+  void defaultBeamOption(String name, String value) {
+    for (String o : beamOptions) {
+      String given = o.startsWith("--") ? o.substring(2) : o;
+      if (given.equals(name) || given.startsWith(name + "=")) {
+        return;
+      }
+    }
+    beamOptions.add(name + "=" + value);
+  }
+
   /** The Beam arguments these options stand for. */
   List<String> beamArgs() {
     List<String> args = new ArrayList<>();
