@@ -21,10 +21,19 @@ public final class FleetArgs {
       description = "Output directory of the simulated payloads (default: ${DEFAULT-VALUE}); OUT/payloads is replaced.")
   Path out;
 
+  @Option(names = "--sensor-bias", paramLabel = "PCT", defaultValue = "0",
+      description = "Per-vehicle systematic sensor errors, standard deviation in percent of the reading: BMS energy "
+          + "content, charge-session meters, Volvo's range estimate (default: ${DEFAULT-VALUE}, none). For accuracy "
+          + "experiments (docs/accuracy.md).")
+  double sensorBiasPct;
+
   /** The simulation these options describe; an invalid size is a usage error. */
   SimulationConfig config(LocalDate startDate, boolean defects) {
+    if (!(sensorBiasPct >= 0 && sensorBiasPct <= 10)) {
+      throw new EValueCli.UsageError("--sensor-bias must be in [0, 10] (percent), got " + sensorBiasPct);
+    }
     try {
-      return new SimulationConfig(vehicles, days, seed, startDate, defects, out);
+      return new SimulationConfig(vehicles, days, seed, startDate, defects, out, sensorBiasPct / 100);
     } catch (IllegalArgumentException e) {
       throw new EValueCli.UsageError(e.getMessage());
     }

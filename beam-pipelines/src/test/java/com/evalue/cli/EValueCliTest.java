@@ -71,6 +71,9 @@ class EValueCliTest {
     Result r = run("simulate", "--vehicles", "0", "--out", tmp.toString());
     assertEquals(EValueCli.EXIT_USAGE, r.code());
     assertTrue(r.err().contains("vehicles"), r.err());
+    Result bias = run("simulate", "--sensor-bias", "20", "--out", tmp.toString());
+    assertEquals(EValueCli.EXIT_USAGE, bias.code());
+    assertTrue(bias.err().contains("--sensor-bias must be in [0, 10] (percent)"), bias.err());
   }
 
   @Test

@@ -8,6 +8,7 @@ import com.evalue.simulate.emit.RecordSink;
 import com.evalue.simulate.emit.SourceEmitter;
 import com.evalue.simulate.fleet.FleetPlanner;
 import com.evalue.simulate.fleet.Region;
+import com.evalue.simulate.fleet.SensorBias;
 import com.evalue.simulate.fleet.SimulatedVehicle;
 import com.evalue.simulate.highmobility.HighMobilityEmitter;
 import com.evalue.simulate.output.DefectInjector;
@@ -81,8 +82,11 @@ public final class FleetSimulator {
       climates.put(r, new Climate(r, seed, start, config.days()));
     }
     List<VehicleHistory> histories = new ArrayList<>(vehicles.size());
+    List<SensorBias> biases = new ArrayList<>(vehicles.size());
     for (SimulatedVehicle v : vehicles) {
-      histories.add(new UsageSimulator(v, climates.get(v.region()), start, config.days(), seed).run());
+      SensorBias bias = SensorBias.draw(seed, v.index(), config.sensorBias());
+      biases.add(bias);
+      histories.add(new UsageSimulator(v, climates.get(v.region()), start, config.days(), seed, bias).run());
       progress.onProgress(SimulationProgress.Stage.VEHICLES, histories.size(), vehicles.size());
     }
     FleetFiles.writeFleet(out.resolve("fleet.csv"), vehicles);
@@ -97,7 +101,7 @@ public final class FleetSimulator {
       Dropouts dropouts = config.defects()
           ? Dropouts.draw(Rng.derive(seed, "dropouts", i), start, config.days())
           : Dropouts.none();
-      emitters.add(emittersFor(v, histories.get(i), seed, dropouts, config.defects()));
+      emitters.add(emittersFor(v, histories.get(i), seed, dropouts, config.defects(), biases.get(i)));
       sinks.add(injector.sinkFor(v.make(), i, seed));
     }
     for (int d = 0; d < config.days(); d++) {
@@ -116,7 +120,7 @@ public final class FleetSimulator {
     SimulationSummary summary = new SimulationSummary(config.vehicles(), config.days(), seed, start, lastDay,
         config.defects(), out, book.recordsByMakeAndFormat(), injector.duplicates(), injector.malformedByKind(),
         injector.late(), book.filesWritten(), book.bytesWritten());
-    writeSummary(out.resolve("summary.json"), summary);
+    writeSummary(out.resolve("summary.json"), summary, config.sensorBias());
     progress.onProgress(SimulationProgress.Stage.DONE, 1, 1);
     LOG.info("simulation written vehicles={} days={} seed={} records={} duplicates={} malformed={} late={} "
             + "files={} bytes={} out={}", summary.vehicles(), summary.days(), seed, summary.totalRecords(),
@@ -126,11 +130,11 @@ public final class FleetSimulator {
   }
 
   private static List<SourceEmitter> emittersFor(SimulatedVehicle v, VehicleHistory h, long seed, Dropouts dropouts,
-      boolean defects) {
+      boolean defects, SensorBias bias) {
     List<SourceEmitter> list = new ArrayList<>(2);
     switch (v.make()) {
       case TESLA:
-        list.add(new TeslaEmitter(v, h, seed, defects, dropouts));
+        list.add(new TeslaEmitter(v, h, seed, defects, dropouts, bias));
         break;
       case BMW:
         list.add(new BmwPushEmitter(v, h, seed, defects, dropouts));
@@ -142,12 +146,12 @@ public final class FleetSimulator {
         list.add(new StellantisEmitter(v, h, seed, defects, dropouts));
         break;
       default:
-        list.add(new HighMobilityEmitter(v, h, seed, defects, dropouts));
+        list.add(new HighMobilityEmitter(v, h, seed, defects, dropouts, bias));
     }
     return list;
   }
 
-  static void writeSummary(Path file, SimulationSummary s) throws IOException {
+  static void writeSummary(Path file, SimulationSummary s, double sensorBias) throws IOException {
     ObjectNode root = JsonRecord.MAPPER.createObjectNode();
     root.put("vehicles", s.vehicles());
     root.put("days", s.days());
@@ -155,6 +159,7 @@ public final class FleetSimulator {
     root.put("start_date", s.startDate().toString());
     root.put("last_day", s.lastDay().toString());
     root.put("defects", s.defects());
+    root.put("sensor_bias", sensorBias);
     ObjectNode records = root.putObject("records");
     s.recordsByMakeAndFormat().forEach((make, byFormat) -> {
       ObjectNode m = records.putObject(make);

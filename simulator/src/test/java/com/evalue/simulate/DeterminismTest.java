@@ -3,6 +3,7 @@ package com.evalue.simulate;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +35,32 @@ class DeterminismTest {
         "payloads/kia/2025-03-11.ndjson")) {
       assertFalse(java.util.Arrays.equals(Files.readAllBytes(tmp.resolve("a").resolve(name)),
           Files.readAllBytes(tmp.resolve("c").resolve(name))), name);
+    }
+  }
+
+  @Test
+  void sensorBiasChangesSensorReadingsOnlyAndZeroChangesNothing(@TempDir Path tmp) throws Exception {
+    SimulationConfig config = new SimulationConfig(10, 4, 1234L, START, true, tmp.resolve("a"));
+    new FleetSimulator(config).run();
+    new FleetSimulator(config.withOutputDir(tmp.resolve("zero")).withSensorBias(0)).run();
+    new FleetSimulator(config.withOutputDir(tmp.resolve("biased")).withSensorBias(0.01)).run();
+
+    List<Path> files = relativeFiles(tmp.resolve("a"));
+    for (Path rel : files) {
+      assertArrayEquals(Files.readAllBytes(tmp.resolve("a").resolve(rel)),
+          Files.readAllBytes(tmp.resolve("zero").resolve(rel)), rel.toString());
+    }
+    assertEquals(files, relativeFiles(tmp.resolve("biased")));
+    for (Path rel : files) {
+      boolean same = java.util.Arrays.equals(Files.readAllBytes(tmp.resolve("a").resolve(rel)),
+          Files.readAllBytes(tmp.resolve("biased").resolve(rel)));
+      String name = rel.toString().replace('\\', '/');
+      if (name.startsWith("payloads/kia/")) {
+        assertFalse(same, name + ": the BMS energy content carries the vehicle's error");
+      } else if (name.startsWith("payloads/bmw/") || name.startsWith("payloads/stellantis/")
+          || name.equals("truth.csv") || name.equals("fleet.csv")) {
+        assertTrue(same, name + ": no biased sensor there, and the truth is the truth");
+      }
     }
   }
 

@@ -33,5 +33,9 @@ class SimulationConfigTest {
     assertThrows(IllegalArgumentException.class, () -> new SimulationConfig(0, 28, 1, null, true, Path.of("o")));
     assertThrows(IllegalArgumentException.class, () -> new SimulationConfig(5, 0, 1, null, true, Path.of("o")));
     assertThrows(NullPointerException.class, () -> new SimulationConfig(5, 5, 1, null, true, null));
+    assertThrows(IllegalArgumentException.class, () -> new SimulationConfig(5, 5, 1, null, true, Path.of("o"), -0.01));
+    assertThrows(IllegalArgumentException.class, () -> new SimulationConfig(5, 5, 1, null, true, Path.of("o"), 0.2));
+    assertThrows(IllegalArgumentException.class,
+        () -> new SimulationConfig(5, 5, 1, null, true, Path.of("o"), Double.NaN));
   }
 }

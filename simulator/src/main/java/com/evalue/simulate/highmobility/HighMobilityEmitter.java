@@ -10,6 +10,7 @@ import com.evalue.simulate.emit.PayloadKind;
 import com.evalue.simulate.emit.RecordSink;
 import com.evalue.simulate.emit.SampleSchedule;
 import com.evalue.simulate.emit.SourceEmitter;
+import com.evalue.simulate.fleet.SensorBias;
 import com.evalue.simulate.fleet.SimulatedVehicle;
 import com.evalue.simulate.physics.Activity;
 import com.evalue.simulate.physics.SessionReading;
@@ -33,6 +34,7 @@ public final class HighMobilityEmitter implements SourceEmitter {
   private static final Cadence CADENCE = new Cadence(300, 0, 3600, 7200, 40_000, true);
 
   private final SimulatedVehicle vehicle;
+  private final SensorBias bias;
   private final Make make;
   private final VehicleHistory history;
   private final SampleSchedule schedule;
@@ -50,8 +52,9 @@ public final class HighMobilityEmitter implements SourceEmitter {
   private final double priorSessionSeconds;
 
   public HighMobilityEmitter(SimulatedVehicle vehicle, VehicleHistory history, long seed, boolean defects,
-      Dropouts dropouts) {
+      Dropouts dropouts, SensorBias bias) {
     this.vehicle = vehicle;
+    this.bias = bias;
     this.make = vehicle.make();
     this.history = history;
     this.defects = defects;
@@ -100,7 +103,7 @@ public final class HighMobilityEmitter implements SourceEmitter {
     }
     if (make == Make.VOLVO_CARS) {
       double range = s.socPct() / 100 * vehicle.model().wltpRangeKm() * 0.87 * s.trueSoh()
-          * (1 + rng.clippedNormal(0, 0.004, 0.012));
+          * (1 + bias.rangeEstimate()) * (1 + rng.clippedNormal(0, 0.004, 0.012));
       unitValue(property(charging, "estimated_range", t), "kilometers", (double) Math.round(range));
     }
     if (sendsStateOfHealth) {
@@ -142,7 +145,8 @@ public final class HighMobilityEmitter implements SourceEmitter {
     if (make == Make.RENAULT) {
       ratio += RENAULT_TEMPERATURE_SLOPE * (reportedOutsideTemp(s) - 20);
     }
-    return s.socPct() / 100 * vehicle.model().netCapacityKwh() * ratio * (1 + rng.clippedNormal(0, 0.002, 0.006));
+    return s.socPct() / 100 * vehicle.model().netCapacityKwh() * ratio * (1 + bias.energyContent())
+        * (1 + rng.clippedNormal(0, 0.002, 0.006));
   }
 
   private static double reportedOutsideTemp(VehicleState s) {

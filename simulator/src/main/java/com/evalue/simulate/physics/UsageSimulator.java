@@ -1,5 +1,6 @@
 package com.evalue.simulate.physics;
 
+import com.evalue.simulate.fleet.SensorBias;
 import com.evalue.simulate.fleet.SimulatedVehicle;
 import com.evalue.simulate.fleet.UsageProfile;
 import com.evalue.simulate.fleet.VehicleModel;
@@ -37,6 +38,8 @@ public final class UsageSimulator {
   private final LocalDate firstDay;
   private final int days;
   private final List<Segment> segments = new ArrayList<>();
+  /** The vehicle's systematic charge-meter error, added to every session's own. */
+  private final double vehicleMeterBias;
 
   private Instant t;
   private double soc;
@@ -44,7 +47,9 @@ public final class UsageSimulator {
   private double batteryTemp;
   private Location location = Location.HOME;
 
-  public UsageSimulator(SimulatedVehicle vehicle, Climate climate, LocalDate firstDay, int days, long seed) {
+  public UsageSimulator(SimulatedVehicle vehicle, Climate climate, LocalDate firstDay, int days, long seed,
+      SensorBias bias) {
+    this.vehicleMeterBias = bias.sessionMeter();
     this.vehicle = vehicle;
     this.model = vehicle.model();
     this.usage = vehicle.usage();
@@ -264,11 +269,16 @@ public final class UsageSimulator {
     double socEnd = soc + wall * efficiency * Segment.seconds(t, chargeEnd) / 3600 / capacity * 100;
     double targetTemp = climate.outsideTempC(t) + 6;
     segments.add(new Segment.Charging(t, chargeEnd, unplug, ChargeKind.AC, soc, socEnd, odometer, capacity, wall,
-        efficiency, rng.clippedNormal(0, 0.006, 0.015), limit, 0, null, wall >= 10 ? 3 : 1, null, null, batteryTemp,
+        efficiency, sessionMeterError(), limit, 0, null, wall >= 10 ? 3 : 1, null, null, batteryTemp,
         targetTemp));
     batteryTemp = Segment.relax(batteryTemp, targetTemp, Segment.seconds(t, unplug), 30 * 60);
     soc = socEnd;
     t = unplug;
+  }
+
+  /** One session's meter error: its own (0.6 %) plus the vehicle's systematic one. */
+  private double sessionMeterError() {
+    return rng.clippedNormal(0, 0.006, 0.015) + vehicleMeterBias;
   }
 
   private void chargeDc() {
@@ -302,7 +312,7 @@ public final class UsageSimulator {
     Instant chargeEnd = t.plusSeconds((long) n * Segment.Charging.DC_STEP_SECONDS);
     Instant unplug = chargeEnd.plusSeconds(Math.round(rng.uniform(60, 240)));
     segments.add(new Segment.Charging(t, chargeEnd, unplug, ChargeKind.DC, soc, s, odometer, capacity, 0, 1.0,
-        rng.clippedNormal(0, 0.006, 0.015), (int) Math.round(target), chargerKw, network, 0,
+        sessionMeterError(), (int) Math.round(target), chargerKw, network, 0,
         java.util.Arrays.copyOf(socs, n + 1), java.util.Arrays.copyOf(powers, n + 1), batteryTemp, peakTempTarget));
     batteryTemp = temp;
     soc = s;

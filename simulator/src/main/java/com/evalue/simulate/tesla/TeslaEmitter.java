@@ -8,6 +8,7 @@ import com.evalue.simulate.emit.PayloadKind;
 import com.evalue.simulate.emit.RecordSink;
 import com.evalue.simulate.emit.SampleSchedule;
 import com.evalue.simulate.emit.SourceEmitter;
+import com.evalue.simulate.fleet.SensorBias;
 import com.evalue.simulate.fleet.SimulatedVehicle;
 import com.evalue.simulate.physics.Activity;
 import com.evalue.simulate.physics.ChargeKind;
@@ -34,6 +35,8 @@ public final class TeslaEmitter implements SourceEmitter {
   private static final double MILES_PER_KM = 1 / 1.609344;
   private static final long RECONNECT_GAP_SECONDS = 10 * 60;
 
+  /** 1 + the vehicle's systematic BMS energy error ({@link SensorBias#energyContent()}). */
+  private final double energyGain;
   private final SimulatedVehicle vehicle;
   private final VehicleHistory history;
   private final SampleSchedule schedule;
@@ -52,8 +55,9 @@ public final class TeslaEmitter implements SourceEmitter {
   private double energyRemainingNoise;
 
   public TeslaEmitter(SimulatedVehicle vehicle, VehicleHistory history, long seed, boolean defects,
-      Dropouts dropouts) {
+      Dropouts dropouts, SensorBias bias) {
     this.vehicle = vehicle;
+    this.energyGain = 1 + bias.energyContent();
     this.history = history;
     this.defects = defects;
     Rng config = Rng.derive(seed, "tesla-config", vehicle.index());
@@ -165,7 +169,8 @@ public final class TeslaEmitter implements SourceEmitter {
   }
 
   /**
-   * Informative vehicles report the energy actually stored (SoC × net × SoH) with a little BMS noise; the others
+   * Informative vehicles report the energy actually stored (SoC × net × SoH) with a little BMS noise (and the
+   * vehicle's systematic error, if any); the others
    * report SoC × net × a constant, which carries no health information.
    */
   private double energyRemaining(VehicleState s, double soc, String socText) {
@@ -176,7 +181,7 @@ public final class TeslaEmitter implements SourceEmitter {
       energyRemainingNoise = rng.clippedNormal(0, 0.04, 0.12); // BMS estimate noise, renewed when SoC moves
       lastSocText = socText;
     }
-    return Math.max(0, s.energyStoredKwh() + energyRemainingNoise);
+    return Math.max(0, s.energyStoredKwh() * energyGain + energyRemainingNoise);
   }
 
   private static String bmsState(Activity activity) {
