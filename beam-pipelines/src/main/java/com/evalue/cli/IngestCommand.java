@@ -1,7 +1,11 @@
 package com.evalue.cli;
 
 import com.evalue.pipelines.ingest.IngestFilesPipeline;
+import com.evalue.transforms.model.Make;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,7 +29,9 @@ final class IngestCommand implements Runnable {
           "JSON .json; optionally .gz), validates VINs and envelopes, writes the temp buffer and sends what it",
           "cannot accept to dlq/ingestion/ with the reason."})
   static final class Files implements Runnable {
-    @Option(names = "--make", required = true, paramLabel = "MAKE", description = "Make code of the files.")
+    @Option(names = "--make", required = true, paramLabel = "MAKE", description = "Make code of the files, or "
+        + "'all' with --input a local directory holding one folder per make code (as simulate writes "
+        + "OUT/payloads): every make in one pipeline run.")
     String make;
 
     @Option(names = "--input", required = true, paramLabel = "PATH",
@@ -37,11 +43,34 @@ final class IngestCommand implements Runnable {
 
     @Override
     public void run() {
-      var m = Makes.parseOne(make);
+      List<IngestFilesPipeline.Source> sources = sources();
       StorageArgs.Configured c = storage.configure();
-      IngestFilesPipeline.Report r = IngestFilesPipeline.run(c.options(), c.warehouse(), m, input,
+      IngestFilesPipeline.Report r = IngestFilesPipeline.run(c.options(), c.warehouse(), sources,
           Clock.systemUTC(), Printer.progress(spec));
       Printer.ingestion(spec.commandLine().getOut(), r);
+    }
+
+    private List<IngestFilesPipeline.Source> sources() {
+      if (!make.equalsIgnoreCase("all")) {
+        return List.of(new IngestFilesPipeline.Source(Makes.parseOne(make), input));
+      }
+      Path root = Path.of(input);
+      if (input.contains("://") || !java.nio.file.Files.isDirectory(root)) {
+        throw new EValueCli.UsageError("--make all needs --input to be a local directory with one folder per make"
+            + " code; " + input + " is not");
+      }
+      List<IngestFilesPipeline.Source> sources = new ArrayList<>();
+      for (Make m : Make.values()) {
+        Path dir = root.resolve(m.code());
+        if (java.nio.file.Files.isDirectory(dir)) {
+          sources.add(new IngestFilesPipeline.Source(m, dir.toString()));
+        }
+      }
+      if (sources.isEmpty()) {
+        throw new EValueCli.UsageError("--make all: no folder named after a make code (" + Make.codes() + ") in "
+            + input);
+      }
+      return sources;
     }
   }
 }

@@ -151,6 +151,36 @@ class EValueCliTest {
   }
 
   @Test
+  void ingestFilesOfEveryMakeInOneRun() {
+    Path sim = tmp.resolve("sim-all");
+    assertEquals(0, run("simulate", "--vehicles", "8", "--days", "2", "--seed", "5", "--out", sim.toString(),
+        "--start-date", "2025-05-05").code());
+    Path wh = tmp.resolve("wh-all");
+    Result all = run("ingest", "files", "--make", "all", "--input", sim.resolve("payloads").toString(),
+        "--warehouse", wh.toString());
+    assertEquals(0, all.code(), all.err());
+    long makes;
+    try (java.util.stream.Stream<Path> dirs = java.nio.file.Files.list(sim.resolve("payloads"))) {
+      makes = dirs.count();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    long filled;
+    try (java.util.stream.Stream<Path> dirs = java.nio.file.Files.list(wh.resolve("temp"))) {
+      filled = dirs.count();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    assertTrue(makes >= 5, "simulated makes: " + makes);
+    assertEquals(makes, filled, "every make's folder reached temp/");
+
+    Result notADirectory = run("ingest", "files", "--make", "all", "--input", "s3://bucket/in/*",
+        "--warehouse", wh.toString());
+    assertEquals(EValueCli.EXIT_USAGE, notADirectory.code());
+    assertTrue(notADirectory.err().contains("local directory"), notADirectory.err());
+  }
+
+  @Test
   void theWarehouseOptionsReachAnS3CompatibleStore() throws Exception {
     Path sim = tmp.resolve("sim");
     assertEquals(0, run("simulate", "--vehicles", "2", "--days", "2", "--seed", "3", "--out", sim.toString(),
