@@ -57,7 +57,7 @@ final class DemoCommand implements Runnable {
     o.println("1/5 simulate");
     o.flush();
     SimulationSummary sim = SimulateCommand.simulate(config, spec);
-    SimulateCommand.print(o, sim);
+    SimulateCommand.print(o, sim, config.sensorBias());
     long t1 = System.nanoTime();
 
     try (Database database = db.connect();

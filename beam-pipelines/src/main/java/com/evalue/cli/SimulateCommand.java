@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
+import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,8 +33,9 @@ final class SimulateCommand implements Runnable {
 
   @Override
   public void run() {
-    SimulationSummary s = simulate(config(), spec);
-    print(spec.commandLine().getOut(), s);
+    SimulationConfig config = config();
+    SimulationSummary s = simulate(config, spec);
+    print(spec.commandLine().getOut(), s, config.sensorBias());
   }
 
   SimulationConfig config() {
@@ -64,9 +66,11 @@ final class SimulateCommand implements Runnable {
     }
   }
 
-  static void print(PrintWriter out, SimulationSummary s) {
-    out.printf("simulated %d vehicles x %d days (%s .. %s, seed %d) into %s%n", s.vehicles(), s.days(),
-        s.startDate(), s.lastDay(), s.seed(), s.outputDir());
+  static void print(PrintWriter out, SimulationSummary s, double sensorBias) {
+    out.printf("simulated %d vehicles x %d days (%s .. %s, seed %d%s) into %s%n", s.vehicles(), s.days(),
+        s.startDate(), s.lastDay(), s.seed(),
+        sensorBias > 0 ? String.format(Locale.ROOT, ", per-vehicle sensor errors sd %.2f %%", 100 * sensorBias) : "",
+        s.outputDir());
     s.recordsByMakeAndFormat().forEach((make, formats) -> out.printf("  %-14s %s%n", make, formats));
     out.printf("  records=%d duplicates_injected=%d malformed_injected=%d late=%d files=%d bytes=%d%n",
         s.totalRecords(), s.duplicatesInjected(), s.malformedTotal(), s.lateRecords(), s.filesWritten(),

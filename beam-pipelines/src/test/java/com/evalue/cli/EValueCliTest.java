@@ -126,6 +126,11 @@ class EValueCliTest {
     assertTrue(Files.exists(tmp.resolve("fleet.csv")));
     assertTrue(Files.exists(tmp.resolve("truth.csv")));
     assertTrue(r.out().contains("simulated 3 vehicles x 2 days"), r.out());
+    assertFalse(r.out().contains("sensor errors"), r.out());
+    Result biased = run("simulate", "--vehicles", "3", "--days", "2", "--seed", "5", "--sensor-bias", "0.5",
+        "--out", tmp.resolve("biased").toString());
+    assertEquals(0, biased.code(), biased.err());
+    assertTrue(biased.out().contains("seed 5, per-vehicle sensor errors sd 0.50 %)"), biased.out());
   }
 
   @Test
