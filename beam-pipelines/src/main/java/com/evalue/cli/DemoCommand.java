@@ -83,12 +83,9 @@ final class DemoCommand implements Runnable {
           throw new IllegalStateException("the Tesla stream did not write and commit every record it read");
         }
       }
-      List<IngestFilesPipeline.Source> sources = new ArrayList<>();
-      for (Make m : Make.values()) {
-        Path dir = out.resolve("payloads").resolve(m.code());
-        if (Files.isDirectory(dir) && !(streaming && m == Make.TESLA)) {
-          sources.add(new IngestFilesPipeline.Source(m, dir.toString()));
-        }
+      List<IngestFilesPipeline.Source> sources = new ArrayList<>(IngestCommand.perMakeFolders(out.resolve("payloads")));
+      if (streaming) {
+        sources.removeIf(source -> source.make() == Make.TESLA); // it arrived through Kafka
       }
       IngestFilesPipeline.Report ingest = IngestFilesPipeline.run(c.options(), c.warehouse(), sources,
           Clock.systemUTC(), Printer.progress(spec));

@@ -24,6 +24,18 @@ final class IngestCommand implements Runnable {
     throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing subcommand (files)");
   }
 
+  /** One source per folder of {@code root} named after a make code, as simulate writes {@code OUT/payloads}. */
+  static List<IngestFilesPipeline.Source> perMakeFolders(Path root) {
+    List<IngestFilesPipeline.Source> sources = new ArrayList<>();
+    for (Make m : Make.values()) {
+      Path dir = root.resolve(m.code());
+      if (java.nio.file.Files.isDirectory(dir)) {
+        sources.add(new IngestFilesPipeline.Source(m, dir.toString()));
+      }
+    }
+    return sources;
+  }
+
   @Command(name = "files", mixinStandardHelpOptions = true,
       description = {"Reads native payload files of one make (length-delimited protobuf .pb/.bin, NDJSON .ndjson,",
           "JSON .json; optionally .gz), validates VINs and envelopes, writes the temp buffer and sends what it",
@@ -59,13 +71,7 @@ final class IngestCommand implements Runnable {
         throw new EValueCli.UsageError("--make all needs --input to be a local directory with one folder per make"
             + " code; " + input + " is not");
       }
-      List<IngestFilesPipeline.Source> sources = new ArrayList<>();
-      for (Make m : Make.values()) {
-        Path dir = root.resolve(m.code());
-        if (java.nio.file.Files.isDirectory(dir)) {
-          sources.add(new IngestFilesPipeline.Source(m, dir.toString()));
-        }
-      }
+      List<IngestFilesPipeline.Source> sources = perMakeFolders(root);
       if (sources.isEmpty()) {
         throw new EValueCli.UsageError("--make all: no folder named after a make code (" + Make.codes() + ") in "
             + input);
